@@ -1,0 +1,66 @@
+import { relations, sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { organizations, users } from './auth';
+
+export const dealStages = ['inquiry', 'touring', 'negotiating', 'closed'] as const;
+export type DealStage = (typeof dealStages)[number];
+export const dealStage = pgEnum('deal_stage', dealStages);
+
+export type DealRequirements = {
+  dogFriendly?: boolean;
+  parking?: boolean;
+  afterHours?: boolean;
+  meetingRooms?: boolean;
+  location?: string;
+  moveInBy?: string;
+  notes?: string;
+};
+
+export const deals = pgTable(
+  'deals',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    ownerId: text().references(() => users.id, { onDelete: 'set null' }),
+    seekerName: text().notNull(),
+    seekerEmail: text().notNull(),
+    companyName: text().notNull(),
+    teamSize: integer().notNull(),
+    /** Whole dollars a month, as in the reference design. */
+    monthlyBudget: integer().notNull(),
+    requirements: jsonb().$type<DealRequirements>().notNull().default({}),
+    stage: dealStage().notNull().default('inquiry'),
+    /** Order inside the stage column; fractional so a move writes one row. */
+    position: doublePrecision().notNull().default(0),
+    stageChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastActivityAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('team_size_positive', sql`${t.teamSize} > 0`),
+    check('monthly_budget_non_negative', sql`${t.monthlyBudget} >= 0`),
+    index('deals_board_idx').on(t.organizationId, t.stage, t.position),
+    index('deals_seeker_email_idx').on(t.organizationId, sql`lower(${t.seekerEmail})`),
+    index('deals_owner_idx').on(t.organizationId, t.ownerId),
+    index('deals_requirements_gin').using('gin', t.requirements),
+  ],
+);
+
+export const dealsRelations = relations(deals, ({ one }) => ({
+  organization: one(organizations, { fields: [deals.organizationId], references: [organizations.id] }),
+  owner: one(users, { fields: [deals.ownerId], references: [users.id] }),
+}));

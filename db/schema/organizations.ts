@@ -1,0 +1,36 @@
+import { relations, sql } from 'drizzle-orm';
+import { check, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { organizations } from './auth';
+
+/** One row per organization: the knobs admins turn. Defaults are the product's defaults. */
+export const organizationSettings = pgTable(
+  'organization_settings',
+  {
+    organizationId: text()
+      .primaryKey()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    replyTargetHours: integer().notNull().default(4),
+    regenerationLimit: integer().notNull().default(3),
+    regenerationCooldownHours: integer().notNull().default(24),
+    undoWindowSeconds: integer().notNull().default(10),
+    senderName: text().notNull().default(''),
+    senderEmail: text().notNull().default(''),
+    /** The address seekers write to; inbound mail is routed to its organization by it. */
+    inboundAddress: text().unique(),
+    signature: text().notNull().default(''),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('reply_target_hours_positive', sql`${t.replyTargetHours} > 0`),
+    check('regeneration_limit_non_negative', sql`${t.regenerationLimit} >= 0`),
+    check('regeneration_cooldown_non_negative', sql`${t.regenerationCooldownHours} >= 0`),
+    check('undo_window_non_negative', sql`${t.undoWindowSeconds} >= 0`),
+  ],
+);
+
+export const organizationSettingsRelations = relations(organizationSettings, ({ one }) => ({
+  organization: one(organizations, {
+    fields: [organizationSettings.organizationId],
+    references: [organizations.id],
+  }),
+}));

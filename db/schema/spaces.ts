@@ -1,0 +1,137 @@
+import { relations, sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { organizations } from './auth';
+import { deals } from './deals';
+
+export type SpaceAmenities = {
+  parking?: boolean;
+  dogFriendly?: boolean;
+  afterHours?: boolean;
+  meetingRooms?: boolean;
+  [key: string]: boolean | undefined;
+};
+
+/** Tour slots by lower-case weekday: `{ tuesday: ['2pm', '4pm'] }`. */
+export type SpaceAvailability = Partial<Record<string, string[]>>;
+
+export type DetailedAmenities = {
+  parking?: {
+    type?: string;
+    location?: string;
+    costMonthly?: number;
+    costPerDay?: number;
+    spotsAvailable?: number;
+    provider?: string;
+    sharedSpots?: boolean;
+    note?: string;
+  };
+  dogPolicy?: {
+    allowed: boolean;
+    reason?: string;
+    flexibility?: string;
+    alternative?: string;
+    sizeLimit?: string;
+    deposit?: number;
+    note?: string;
+  };
+  access?: {
+    system?: string;
+    costPerCard?: number;
+    cost?: number;
+    process?: string;
+    hours?: string;
+    afterHours?: boolean;
+    advanceNotice?: string;
+    securityContact?: string;
+  };
+  meetingRooms?: {
+    count: number;
+    sizes: number[];
+    bookingSystem?: string;
+    maxHoursPerBooking?: number;
+    note?: string;
+  };
+  rentInclusions?: {
+    utilities?: boolean;
+    internet?: string;
+    janitorial?: string;
+    hvac?: boolean;
+    kitchen?: string;
+  };
+  desks?: number;
+  squareFeet?: number;
+  availableFrom?: string;
+  hostStatus?: string;
+  lastContact?: string;
+};
+
+export const spaces = pgTable(
+  'spaces',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    address: text().notNull(),
+    neighborhood: text(),
+    hostCompany: text().notNull(),
+    hostEmail: text().notNull(),
+    hostContext: text(),
+    amenities: jsonb().$type<SpaceAmenities>().notNull().default({}),
+    availability: jsonb().$type<SpaceAvailability>().notNull().default({}),
+    /** Whole dollars a month. */
+    monthlyRate: integer().notNull(),
+    detailedAmenities: jsonb().$type<DetailedAmenities>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('monthly_rate_non_negative', sql`${t.monthlyRate} >= 0`),
+    index('spaces_org_idx').on(t.organizationId, t.name),
+    index('spaces_amenities_gin').using('gin', t.amenities),
+  ],
+);
+
+export const dealSpaceStatuses = ['shown', 'interested', 'touring', 'rejected', 'selected'] as const;
+export type DealSpaceStatus = (typeof dealSpaceStatuses)[number];
+export const dealSpaceStatus = pgEnum('deal_space_status', dealSpaceStatuses);
+
+export const dealSpaces = pgTable(
+  'deal_spaces',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    dealId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    spaceId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    status: dealSpaceStatus().notNull().default('shown'),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('deal_spaces_pair_idx').on(t.dealId, t.spaceId), index().on(t.spaceId)],
+);
+
+export const spacesRelations = relations(spaces, ({ many }) => ({
+  deals: many(dealSpaces),
+}));
+
+export const dealSpacesRelations = relations(dealSpaces, ({ one }) => ({
+  deal: one(deals, { fields: [dealSpaces.dealId], references: [deals.id] }),
+  space: one(spaces, { fields: [dealSpaces.spaceId], references: [spaces.id] }),
+}));

@@ -1,0 +1,56 @@
+/**
+ * `make dev`: database up (embedded unless DATABASE_URL is set), migrations, seed on first run,
+ * then the Next.js dev server and the job worker side by side. Ctrl+C stops all of it.
+ * `make start` (`--production`): the same around `next start`, without seeding demo users.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { DEV_DATABASE, startEmbeddedPostgres } from '../db/embedded';
+import { migrateDatabase } from '../db/migrate';
+import { EMBEDDED_DATABASE_URL } from '../src/server/env';
+
+const isProduction = process.argv.includes('--production');
+const port = process.env.PORT || '3000';
+const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(DEV_DATABASE);
+const url = process.env.DATABASE_URL || EMBEDDED_DATABASE_URL;
+
+await migrateDatabase(url);
+const { db, pool } = await import('../db/client');
+const { isSeeded, seed, demoUsers, DEMO_PASSWORD } = await import('../db/seed');
+const hasDemoData = await isSeeded(db);
+if (!hasDemoData && !isProduction) {
+  await seed(db);
+  console.log('Seeded the demo organizations.');
+}
+await pool.end();
+
+const children: ChildProcess[] = [
+  spawn('node_modules/.bin/next', [isProduction ? 'start' : 'dev', '--port', port], {
+    stdio: 'inherit',
+    env: process.env,
+  }),
+  spawn('node_modules/.bin/tsx', ['src/server/jobs/worker.ts'], { stdio: 'inherit', env: process.env }),
+];
+
+console.log(`
+  Echo is starting on http://localhost:${port}
+  Database: ${embedded ? 'embedded PostgreSQL (.data/postgres, port 54329)' : 'DATABASE_URL'}
+
+${
+  hasDemoData || !isProduction
+    ? `  Demo logins (password: ${DEMO_PASSWORD}):\n${demoUsers.map((user) => `    ${user.email.padEnd(20)} ${user.role}`).join('\n')}`
+    : '  No demo data: `make db-seed` adds the demo organizations and logins.'
+}
+`);
+
+let isStopping = false;
+async function stop() {
+  if (isStopping) return;
+  isStopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve))));
+  await embedded?.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+for (const child of children) child.once('exit', () => void stop());

@@ -1,0 +1,20 @@
+import { TRPCError } from '@trpc/server';
+import { redirect } from 'next/navigation';
+import { AppShell } from '@/components/shell/app-shell';
+import { serverApi } from '@/trpc/server';
+
+async function loadViewer() {
+  try {
+    return await (await serverApi()).me();
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === 'UNAUTHORIZED' || error.code === 'FORBIDDEN'))
+      return null;
+    throw error;
+  }
+}
+
+export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await loadViewer();
+  if (!viewer) redirect('/login');
+  return <AppShell viewer={viewer}>{children}</AppShell>;
+}

@@ -1,0 +1,98 @@
+'use client';
+
+import { ChevronDown, LogOut } from 'lucide-react';
+import Link from 'next/link';
+import { usePathname, useRouter } from 'next/navigation';
+import { Button } from '@/components/ui/button';
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from '@/components/ui/dropdown-menu';
+import { authClient } from '@/lib/auth-client';
+import { cn } from '@/lib/utils';
+import type { RouterOutputs } from '@/trpc/react';
+
+type Viewer = RouterOutputs['me'];
+
+const navigation = [
+  { href: '/inbox', label: 'Inbox', minRole: 'agent' },
+  { href: '/board', label: 'Board', minRole: 'agent' },
+  { href: '/metrics', label: 'Metrics', minRole: 'manager' },
+  { href: '/settings', label: 'Settings', minRole: 'admin' },
+] as const;
+
+const rank = { agent: 0, manager: 1, admin: 2 } as const;
+
+export function AppShell({ viewer, children }: { viewer: Viewer; children: React.ReactNode }) {
+  const pathname = usePathname();
+  const router = useRouter();
+
+  async function signOut() {
+    await authClient.signOut();
+    router.replace('/login');
+    router.refresh();
+  }
+
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="sticky top-0 z-40 border-b bg-background/95 backdrop-blur">
+        <div className="flex h-14 items-center gap-6 px-4 md:px-6">
+          <Link href="/inbox" className="flex items-center gap-2 font-semibold tracking-tight">
+            <span aria-hidden className="inline-block size-2.5 rounded-full bg-brand" />
+            Echo
+          </Link>
+          <nav aria-label="Main" className="flex items-center gap-1">
+            {navigation
+              .filter((item) => rank[viewer.role] >= rank[item.minRole])
+              .map((item) => {
+                const isActive = pathname === item.href || pathname.startsWith(`${item.href}/`);
+                return (
+                  <Link
+                    key={item.href}
+                    href={item.href}
+                    aria-current={isActive ? 'page' : undefined}
+                    className={cn(
+                      'rounded-md px-3 py-1.5 text-sm text-muted-foreground transition-colors hover:bg-accent hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none',
+                      isActive && 'bg-accent font-medium text-foreground',
+                    )}
+                  >
+                    {item.label}
+                  </Link>
+                );
+              })}
+          </nav>
+          <div className="ml-auto flex items-center gap-3">
+            <span className="hidden text-sm text-muted-foreground sm:inline">{viewer.organizationName}</span>
+            <DropdownMenu>
+              <DropdownMenuTrigger asChild>
+                <Button variant="outline" size="sm" aria-label={`Account menu for ${viewer.name}`}>
+                  {viewer.name}
+                  <ChevronDown />
+                </Button>
+              </DropdownMenuTrigger>
+              <DropdownMenuContent align="end" className="w-56">
+                <DropdownMenuLabel className="grid gap-0.5">
+                  <span>{viewer.name}</span>
+                  <span className="text-xs font-normal text-muted-foreground">{viewer.email}</span>
+                  <span className="text-xs font-normal text-muted-foreground capitalize">
+                    {viewer.role} · {viewer.organizationName}
+                  </span>
+                </DropdownMenuLabel>
+                <DropdownMenuSeparator />
+                <DropdownMenuItem onSelect={signOut}>
+                  <LogOut />
+                  Sign out
+                </DropdownMenuItem>
+              </DropdownMenuContent>
+            </DropdownMenu>
+          </div>
+        </div>
+      </header>
+      <main className="flex min-h-0 flex-1 flex-col">{children}</main>
+    </div>
+  );
+}

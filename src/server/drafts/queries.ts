@@ -1,0 +1,191 @@
+import { and, asc, eq, gt, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  dealSpaces,
+  deals,
+  draftVersions,
+  emailDrafts,
+  emails,
+  organizationSettings,
+  spaces,
+} from '../../../db/schema';
+import { decodeCursor, encodeCursor } from '../../lib/cursor';
+import type { Executor } from '../db';
+import { BadInputError, NotFoundError } from '../errors';
+import { slaLevel } from '../sla';
+import { regenerationAllowance } from './allowance';
+import type { ListDraftsInput } from './schemas';
+
+const inboxCursor = z.object({ d: z.string().nullable(), id: z.number().int() });
+const sentEmails = sql.raw('sent_email');
+
+/**
+ * The inbox: most urgent reply deadline first (no deadline last), then id, as a keyset over
+ * `(reply_deadline_at, id)` so a deep page costs what the first one does.
+ */
+export async function listDrafts(
+  db: Executor,
+  params: ListDraftsInput & { organizationId: string; now?: Date },
+) {
+  const conditions: SQL[] = [eq(emailDrafts.organizationId, params.organizationId)];
+  if (params.status === 'needs_attention') {
+    conditions.push(
+      ne(emailDrafts.status, 'archived'),
+      or(
+        eq(emailDrafts.validationStatus, 'failed'),
+        sql`exists (select 1 from ${emails} where ${emails.id} = ${emailDrafts.sentEmailId}
+                    and ${emails.deliveryStatus} in ('failed', 'bounced'))`,
+      ) as SQL,
+    );
+  } else if (params.status) {
+    conditions.push(eq(emailDrafts.status, params.status));
+  } else {
+    conditions.push(ne(emailDrafts.status, 'archived'));
+  }
+  if (params.dealId) conditions.push(eq(emailDrafts.dealId, params.dealId));
+  if (params.validation) conditions.push(eq(emailDrafts.validationStatus, params.validation));
+
+  if (params.cursor) {
+    const parsed = inboxCursor.safeParse(decodeCursor(params.cursor));
+    if (!parsed.success) throw new BadInputError('cursor: not a cursor this list gave out');
+    const { d, id } = parsed.data;
+    conditions.push(
+      d === null
+        ? (and(isNull(emailDrafts.replyDeadlineAt), gt(emailDrafts.id, id)) as SQL)
+        : (or(
+            gt(emailDrafts.replyDeadlineAt, new Date(d)),
+            and(eq(emailDrafts.replyDeadlineAt, new Date(d)), gt(emailDrafts.id, id)),
+            isNull(emailDrafts.replyDeadlineAt),
+          ) as SQL),
+    );
+  }
+
+  const rows = await db
+    .select({
+      id: emailDrafts.id,
+      status: emailDrafts.status,
+      dealId: emailDrafts.dealId,
+      company: deals.companyName,
+      seekerName: deals.seekerName,
+      subject: emails.subject,
+      preview: sql<string>`left(coalesce(${emails.bodyClean}, ${emails.body}), 160)`,
+      receivedAt: emails.sentAt,
+      replyDeadlineAt: emailDrafts.replyDeadlineAt,
+      repliedAt: emails.repliedAt,
+      validation: emailDrafts.validationStatus,
+      confidence: emailDrafts.confidence,
+      isOffline: emailDrafts.isOffline,
+      revision: emailDrafts.revision,
+      updatedAt: emailDrafts.updatedAt,
+      deliveryStatus: sql<string | null>`(select ${sentEmails}.delivery_status from ${emails} as ${sentEmails}
+        where ${sentEmails}.id = ${emailDrafts.sentEmailId})`,
+    })
+    .from(emailDrafts)
+    .innerJoin(deals, eq(deals.id, emailDrafts.dealId))
+    .innerJoin(emails, eq(emails.id, emailDrafts.inboundEmailId))
+    .where(and(...conditions))
+    .orderBy(sql`${emailDrafts.replyDeadlineAt} asc nulls last`, asc(emailDrafts.id))
+    .limit(params.limit + 1);
+
+  const now = params.now ?? new Date();
+  const page = rows.slice(0, params.limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > params.limit && last
+      ? encodeCursor({ d: last.replyDeadlineAt?.toISOString() ?? null, id: last.id })
+      : null;
+
+  return {
+    items: page.map(({ repliedAt, ...row }) => ({
+      ...row,
+      preview: row.preview.replace(/\s+/g, ' ').trim(),
+      slaLevel:
+        row.status === 'sent' || row.status === 'archived'
+          ? null
+          : slaLevel({ receivedAt: row.receivedAt, deadlineAt: row.replyDeadlineAt, repliedAt }, now),
+    })),
+    nextCursor,
+  };
+}
+
+/**
+ * Everything the review pane needs, in a fixed number of statements whatever the number of
+ * versions, emails or spaces: the draft with its deal and settings, then versions, thread and spaces.
+ */
+export async function getDraft(db: Executor, params: { organizationId: string; id: number; now?: Date }) {
+  const [row] = await db
+    .select({
+      draft: emailDrafts,
+      deal: deals,
+      regenerationLimit: organizationSettings.regenerationLimit,
+      regenerationCooldownHours: organizationSettings.regenerationCooldownHours,
+      undoWindowSeconds: organizationSettings.undoWindowSeconds,
+    })
+    .from(emailDrafts)
+    .innerJoin(deals, eq(deals.id, emailDrafts.dealId))
+    .leftJoin(organizationSettings, eq(organizationSettings.organizationId, emailDrafts.organizationId))
+    .where(and(eq(emailDrafts.id, params.id), eq(emailDrafts.organizationId, params.organizationId)));
+  if (!row) throw new NotFoundError('Draft', params.id);
+  const { draft, deal } = row;
+
+  const [versions, thread, dealSpaceRows] = await Promise.all([
+    db
+      .select()
+      .from(draftVersions)
+      .where(eq(draftVersions.draftId, draft.id))
+      .orderBy(asc(draftVersions.version)),
+    db
+      .select()
+      .from(emails)
+      .where(and(eq(emails.dealId, deal.id), eq(emails.organizationId, params.organizationId)))
+      .orderBy(asc(emails.sentAt), asc(emails.id)),
+    db
+      .select({ space: spaces, status: dealSpaces.status })
+      .from(dealSpaces)
+      .innerJoin(spaces, eq(spaces.id, dealSpaces.spaceId))
+      .where(eq(dealSpaces.dealId, deal.id))
+      .orderBy(asc(dealSpaces.id)),
+  ]);
+
+  const inbound = thread.find((email) => email.id === draft.inboundEmailId);
+  if (!inbound) throw new NotFoundError('Inbound email of draft', draft.id);
+  const sentEmail = draft.sentEmailId
+    ? (thread.find((email) => email.id === draft.sentEmailId) ?? null)
+    : null;
+
+  const now = params.now ?? new Date();
+  const allowance = regenerationAllowance(
+    {
+      regenerationCount: draft.regenerationCount,
+      lastRegenerationAt: draft.lastRegenerationAt,
+      limit: row.regenerationLimit ?? 3,
+      cooldownHours: row.regenerationCooldownHours ?? 24,
+    },
+    now,
+  );
+
+  return {
+    ...draft,
+    validation: draft.validation ?? {
+      status: draft.validationStatus,
+      issues: [],
+      checkedAt: draft.createdAt.toISOString(),
+    },
+    deal,
+    spaces: dealSpaceRows.map(({ space, status }) => ({ ...space, dealStatus: status })),
+    inbound,
+    thread,
+    sentEmail,
+    versions,
+    slaLevel:
+      draft.status === 'sent' || draft.status === 'archived'
+        ? null
+        : slaLevel(
+            { receivedAt: inbound.sentAt, deadlineAt: inbound.replyDeadlineAt, repliedAt: inbound.repliedAt },
+            now,
+          ),
+    regenerationsLeft: allowance.left,
+    nextRegenerationAt: allowance.nextAt,
+    undoWindowSeconds: row.undoWindowSeconds ?? 10,
+  };
+}

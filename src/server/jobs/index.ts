@@ -1,0 +1,16 @@
+import type PgBoss from 'pg-boss';
+
+/** A job handler: `queue` is a name from `queues`; the handler runs one job at a time. */
+export type JobDefinition = {
+  queue: string;
+  handler: (jobs: PgBoss.Job<unknown>[]) => Promise<void>;
+};
+
+/** Every job the worker runs. Each lives in its own file beside this one. */
+export const jobs: JobDefinition[] = [];
+
+export async function registerJobs(boss: PgBoss) {
+  for (const job of jobs) {
+    await boss.work(job.queue, { batchSize: 1, pollingIntervalSeconds: 0.5 }, job.handler);
+  }
+}

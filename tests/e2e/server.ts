@@ -28,7 +28,7 @@ async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 60_0
 
 /** A seeded database of its own and the production server (`next start`) plus a worker on it. */
 export default async function setup(project: TestProject) {
-  if (!existsSync('.next/BUILD_ID'))
+  if (!existsSync(`${process.env.NEXT_DIST_DIR || '.next'}/BUILD_ID`))
     throw new Error('No production build: run `make build` before the browser tests');
 
   const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(TEST_DATABASE);

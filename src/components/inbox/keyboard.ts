@@ -1,0 +1,94 @@
+/** The inbox's single-key shortcuts, Superhuman style, and when to leave keys alone. */
+
+export type InboxCommand =
+  | 'next'
+  | 'previous'
+  | 'open'
+  | 'edit'
+  | 'regenerate'
+  | 'approve'
+  | 'send'
+  | 'archive'
+  | 'undo'
+  | 'help';
+
+export const shortcuts: ReadonlyArray<{ keys: string; command: InboxCommand; label: string }> = [
+  { keys: 'j', command: 'next', label: 'Next draft' },
+  { keys: 'k', command: 'previous', label: 'Previous draft' },
+  { keys: 'Enter', command: 'open', label: 'Open the draft' },
+  { keys: 'e', command: 'edit', label: 'Edit the body' },
+  { keys: 'r', command: 'regenerate', label: 'Regenerate (type an instruction)' },
+  { keys: 'a', command: 'approve', label: 'Approve' },
+  { keys: 's', command: 'send', label: 'Send (asks first when validation warned)' },
+  { keys: '#', command: 'archive', label: 'Archive' },
+  { keys: 'z', command: 'undo', label: 'Undo the last send' },
+  { keys: '?', command: 'help', label: 'Show these shortcuts' },
+];
+
+const byKey: Record<string, InboxCommand> = {
+  j: 'next',
+  k: 'previous',
+  Enter: 'open',
+  e: 'edit',
+  r: 'regenerate',
+  a: 'approve',
+  s: 'send',
+  '#': 'archive',
+  z: 'undo',
+  '?': 'help',
+};
+
+export type KeyTarget = {
+  tagName?: string;
+  isContentEditable?: boolean;
+  type?: string;
+  role?: string | null;
+} | null;
+
+const typingInputTypes = new Set([
+  'text',
+  'search',
+  'email',
+  'url',
+  'tel',
+  'password',
+  'number',
+  'date',
+  'datetime-local',
+  'time',
+  'month',
+  'week',
+]);
+
+/** True when a key press belongs to what the user is typing into. */
+export function isTypingTarget(target: KeyTarget): boolean {
+  if (!target) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName?.toUpperCase();
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag === 'INPUT') return typingInputTypes.has((target.type ?? 'text').toLowerCase());
+  return target.role === 'textbox' || target.role === 'combobox';
+}
+
+export type KeyPress = {
+  key: string;
+  metaKey?: boolean;
+  ctrlKey?: boolean;
+  altKey?: boolean;
+  /** Whether a dialog is open: its own keys win. */
+  inDialog?: boolean;
+  target: KeyTarget;
+};
+
+/**
+ * The command for a key press, or null when the key is not a shortcut or must be left alone:
+ * while typing, with a modifier held (browser and OS shortcuts), or inside a dialog. Enter only
+ * counts on a queue row; elsewhere it keeps its own meaning (pressing a button).
+ */
+export function commandFor(press: KeyPress, options: { onQueueRow?: boolean } = {}): InboxCommand | null {
+  if (press.metaKey || press.ctrlKey || press.altKey || press.inDialog) return null;
+  if (isTypingTarget(press.target)) return null;
+  const command = byKey[press.key] ?? null;
+  if (command === 'open' && !options.onQueueRow) return null;
+  return command;
+}

@@ -1,6 +1,30 @@
+import { draftGenerator } from '../ai';
 import { authedProcedure, router } from '../trpc';
 import { getDraft, listDrafts } from './queries';
-import { getDraftInput, listDraftsInput } from './schemas';
+import {
+  approveDraftInput,
+  archiveDraftInput,
+  editDraftInput,
+  getDraftInput,
+  listDraftsInput,
+  regenerateDraftInput,
+  restoreDraftInput,
+  retryDeliveryInput,
+  sendDraftInput,
+  switchVersionInput,
+  undoSendInput,
+} from './schemas';
+import {
+  approveDraft,
+  archiveDraft,
+  editDraft,
+  regenerateDraft,
+  restoreDraft,
+  retryDelivery,
+  sendDraft,
+  switchDraftVersion,
+  undoSend,
+} from './service';
 
 export const draftsRouter = router({
   list: authedProcedure
@@ -9,4 +33,33 @@ export const draftsRouter = router({
   get: authedProcedure
     .input(getDraftInput)
     .query(({ ctx, input }) => getDraft(ctx.db, { id: input.id, organizationId: ctx.viewer.organizationId })),
+  edit: authedProcedure
+    .input(editDraftInput)
+    .mutation(({ ctx, input }) => editDraft(ctx.db, { ...input, actor: ctx.viewer })),
+  regenerate: authedProcedure
+    .input(regenerateDraftInput)
+    .mutation(({ ctx, input }) =>
+      regenerateDraft(ctx.db, { ...input, actor: ctx.viewer, generator: draftGenerator() }),
+    ),
+  switchVersion: authedProcedure
+    .input(switchVersionInput)
+    .mutation(({ ctx, input }) => switchDraftVersion(ctx.db, { ...input, actor: ctx.viewer })),
+  approve: authedProcedure
+    .input(approveDraftInput)
+    .mutation(({ ctx, input }) => approveDraft(ctx.db, { ...input, actor: ctx.viewer })),
+  send: authedProcedure
+    .input(sendDraftInput)
+    .mutation(({ ctx, input }) => sendDraft(ctx.db, { ...input, actor: ctx.viewer })),
+  undoSend: authedProcedure
+    .input(undoSendInput)
+    .mutation(({ ctx, input }) => undoSend(ctx.db, { id: input.id, actor: ctx.viewer })),
+  retryDelivery: authedProcedure
+    .input(retryDeliveryInput)
+    .mutation(({ ctx, input }) => retryDelivery(ctx.db, { id: input.id, actor: ctx.viewer })),
+  archive: authedProcedure
+    .input(archiveDraftInput)
+    .mutation(({ ctx, input }) => archiveDraft(ctx.db, { ...input, actor: ctx.viewer })),
+  restore: authedProcedure
+    .input(restoreDraftInput)
+    .mutation(({ ctx, input }) => restoreDraft(ctx.db, { id: input.id, actor: ctx.viewer })),
 });

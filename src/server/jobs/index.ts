@@ -1,4 +1,5 @@
 import type PgBoss from 'pg-boss';
+import { deliverEmailJob } from './deliver-email';
 
 /** A job handler: `queue` is a name from `queues`; the handler runs one job at a time. */
 export type JobDefinition = {
@@ -7,7 +8,7 @@ export type JobDefinition = {
 };
 
 /** Every job the worker runs. Each lives in its own file beside this one. */
-export const jobs: JobDefinition[] = [];
+export const jobs: JobDefinition[] = [deliverEmailJob()];
 
 export async function registerJobs(boss: PgBoss) {
   for (const job of jobs) {

@@ -1,0 +1,22 @@
+import type PgBoss from 'pg-boss';
+import { db } from '../../../db/client';
+import { type DeliveryOptions, deliverEmail, deliverEmailData } from '../mail/delivery';
+import { mailTransport } from '../mail/transport';
+import { queues } from './boss';
+import type { JobDefinition } from './index';
+
+/**
+ * Delivers outbound email queued by `drafts.send` / `drafts.retryDelivery`. Options exist for tests
+ * (a transport against the fake Resend, no backoff); the worker uses the defaults.
+ */
+export function deliverEmailJob(options: Partial<DeliveryOptions> = {}): JobDefinition {
+  return {
+    queue: queues.deliverEmail.name,
+    async handler(jobs: PgBoss.Job<unknown>[]) {
+      for (const job of jobs) {
+        const data = deliverEmailData.parse(job.data);
+        await deliverEmail(db, data, { ...options, transport: options.transport ?? mailTransport(db) });
+      }
+    },
+  };
+}

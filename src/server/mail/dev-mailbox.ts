@@ -1,0 +1,51 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { devMailbox } from '../../../db/schema';
+import type { Executor } from '../db';
+import type { DeliveryAttempt, MailTransport, OutgoingEmail } from './transport';
+
+/**
+ * Without a Resend key, "sending" writes the email to the `dev_mailbox` table. The idempotency key is
+ * unique there, so a retried job files the email once, exactly as Resend would send it once.
+ */
+export function devMailboxTransport(db: Executor): MailTransport {
+  return {
+    name: 'dev-mailbox',
+    async send(email: OutgoingEmail): Promise<DeliveryAttempt> {
+      const [inserted] = await db
+        .insert(devMailbox)
+        .values({
+          organizationId: email.organizationId,
+          emailId: email.emailId,
+          idempotencyKey: email.idempotencyKey,
+          fromAddress: email.from,
+          toAddress: email.to,
+          subject: email.subject,
+          body: email.text,
+          headers: email.headers,
+        })
+        .onConflictDoNothing({ target: devMailbox.idempotencyKey })
+        .returning({ id: devMailbox.id });
+      const id =
+        inserted?.id ??
+        (
+          await db
+            .select({ id: devMailbox.id })
+            .from(devMailbox)
+            .where(eq(devMailbox.idempotencyKey, email.idempotencyKey))
+        )[0]?.id;
+      if (id === undefined)
+        return { outcome: 'retryable', message: 'Development mailbox row vanished', retryAfterSeconds: null };
+      return { outcome: 'accepted', providerMessageId: `dev-mailbox-${id}`, status: 'delivered' };
+    },
+  };
+}
+
+/** What the development mailbox holds for one organization, newest first. */
+export async function listDevMailbox(db: Executor, params: { organizationId: string; limit?: number }) {
+  return db
+    .select()
+    .from(devMailbox)
+    .where(and(eq(devMailbox.organizationId, params.organizationId)))
+    .orderBy(desc(devMailbox.createdAt), desc(devMailbox.id))
+    .limit(params.limit ?? 100);
+}

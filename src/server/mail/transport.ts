@@ -1,0 +1,36 @@
+import type { Executor } from '../db';
+import { env } from '../env';
+import { devMailboxTransport } from './dev-mailbox';
+import { resendTransport } from './resend';
+
+/** One outbound email as a transport sends it. */
+export type OutgoingEmail = {
+  organizationId: string;
+  emailId: number;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  headers: Record<string, string>;
+  /** The same for every attempt at the same send, so the provider delivers it once. */
+  idempotencyKey: string;
+};
+
+/** What one attempt came to; the delivery job decides what happens next. */
+export type DeliveryAttempt =
+  | { outcome: 'accepted'; providerMessageId: string; status: 'sent' | 'delivered' }
+  | { outcome: 'retryable'; message: string; retryAfterSeconds: number | null }
+  | { outcome: 'rejected'; message: string };
+
+export interface MailTransport {
+  readonly name: string;
+  send(email: OutgoingEmail): Promise<DeliveryAttempt>;
+}
+
+/** Resend when a key is configured; otherwise the development mailbox (`/dev/mailbox`). */
+export function mailTransport(db: Executor): MailTransport {
+  if (env.RESEND_API_KEY) {
+    return resendTransport({ apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL });
+  }
+  return devMailboxTransport(db);
+}

@@ -1,0 +1,84 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/client';
+import { invitations, members, organizationSettings, users } from '../../../db/schema';
+
+export type OrganizationSettings = {
+  organizationId: string;
+  replyTargetHours: number;
+  regenerationLimit: number;
+  regenerationCooldownHours: number;
+  undoWindowSeconds: number;
+  senderName: string;
+  senderEmail: string;
+  inboundAddress: string | null;
+  signature: string;
+  updatedAt: Date | null;
+};
+
+/** The product's defaults, for an organization whose settings row was never written. */
+export function defaultSettings(organizationId: string): OrganizationSettings {
+  return {
+    organizationId,
+    replyTargetHours: 4,
+    regenerationLimit: 3,
+    regenerationCooldownHours: 24,
+    undoWindowSeconds: 10,
+    senderName: '',
+    senderEmail: '',
+    inboundAddress: null,
+    signature: '',
+    updatedAt: null,
+  };
+}
+
+export async function getOrganizationSettings(
+  db: Executor,
+  organizationId: string,
+): Promise<OrganizationSettings> {
+  const [row] = await db
+    .select()
+    .from(organizationSettings)
+    .where(eq(organizationSettings.organizationId, organizationId))
+    .limit(1);
+  return row ?? defaultSettings(organizationId);
+}
+
+/** The organization that receives mail at `address` (case-insensitive), if any. */
+export async function findOrganizationByInboundAddress(db: Executor, address: string) {
+  const [row] = await db
+    .select({ organizationId: organizationSettings.organizationId })
+    .from(organizationSettings)
+    .where(sql`lower(${organizationSettings.inboundAddress}) = ${address.toLowerCase()}`)
+    .limit(1);
+  return row?.organizationId ?? null;
+}
+
+export async function listMembers(db: Executor, organizationId: string) {
+  return db
+    .select({
+      memberId: members.id,
+      userId: members.userId,
+      name: users.name,
+      email: users.email,
+      role: members.role,
+      joinedAt: members.createdAt,
+    })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(eq(members.organizationId, organizationId))
+    .orderBy(asc(users.name), asc(members.id));
+}
+
+export async function listPendingInvitations(db: Executor, organizationId: string) {
+  return db
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+      createdAt: invitations.createdAt,
+    })
+    .from(invitations)
+    .where(and(eq(invitations.organizationId, organizationId), eq(invitations.status, 'pending')))
+    .orderBy(asc(invitations.createdAt));
+}

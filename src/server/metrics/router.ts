@@ -1,3 +1,11 @@
-import { router } from '../trpc';
+import { managerProcedure, router } from '../trpc';
+import { getMetricsSummary } from './queries';
+import { metricsSummaryInput } from './schemas';
 
-export const metricsRouter = router({});
+export const metricsRouter = router({
+  summary: managerProcedure
+    .input(metricsSummaryInput)
+    .query(({ ctx, input }) =>
+      getMetricsSummary(ctx.db, { ...input, organizationId: ctx.viewer.organizationId }),
+    ),
+});

@@ -65,7 +65,7 @@ type AgentRow = {
 /**
  * The managers' figures for a range, every number aggregated in PostgreSQL over indexed columns:
  * drafts by `(organization_id, created_at)` and `(organization_id, sent_at)`, versions by
- * `(organization_id, created_at)`, approvals and archives by the audit log's
+ * `(organization_id, created_at)`, approvals, overrides and archives by the audit log's
  * `(organization_id, action, created_at)`, inbound mail by `(organization_id, direction, sent_at)`.
  */
 export async function getMetricsSummary(
@@ -154,8 +154,7 @@ export async function getMetricsSummary(
         (select count(*)::int from versions where validation_status = 'passed') as validation_passed,
         (select count(*)::int from versions where validation_status = 'warnings') as validation_warnings,
         (select count(*)::int from versions where validation_status = 'failed') as validation_failed,
-        (select count(*)::int from email_drafts where organization_id = ${org}
-           and override_reason is not null and approved_at is not null and ${inRange('approved_at')}) as overrides,
+        (select count(*)::int from (${auditCount('draft.overridden')}) a) as overrides,
         (select count(*)::int from owed) as replies_owed,
         (select count(*)::int from owed where is_breached) as sla_breaches`),
     db.execute<AgentRow>(sql`

@@ -1,5 +1,6 @@
 import type PgBoss from 'pg-boss';
 import { deliverEmailJob } from './deliver-email';
+import { generateDraftJobs } from './generate-draft';
 
 /** A job handler: `queue` is a name from `queues`; the handler runs one job at a time. */
 export type JobDefinition = {
@@ -8,7 +9,7 @@ export type JobDefinition = {
 };
 
 /** Every job the worker runs. Each lives in its own file beside this one. */
-export const jobs: JobDefinition[] = [deliverEmailJob()];
+export const jobs: JobDefinition[] = [...generateDraftJobs, deliverEmailJob()];
 
 export async function registerJobs(boss: PgBoss) {
   for (const job of jobs) {

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * What the model must return. Strict structured output wants every field present, so "optional"
+ * is spelled nullable. The same schema validates the answer: nothing else reaches a draft.
+ */
+export const draftOutputSchema = z.object({
+  body: z.string().min(1).max(10_000),
+  confidence: z.number().int().min(0).max(100),
+  reasoning: z.object({
+    questionsAddressed: z.array(
+      z.object({ question: z.string(), answer: z.string(), sourceEmailId: z.number().int().nullable() }),
+    ),
+    dataUsed: z.array(
+      z.object({
+        dataPoint: z.string(),
+        sourceType: z.enum(['space', 'deal', 'email', 'organization']),
+        sourceId: z.string(),
+        fieldPath: z.string(),
+        value: z.string(),
+      }),
+    ),
+    schedulingLogic: z.array(z.string()),
+    needsHumanReview: z.array(z.string()),
+  }),
+});
+export type DraftOutput = z.infer<typeof draftOutputSchema>;
+
+export const critiqueOutputSchema = z.object({
+  issues: z.array(
+    z.object({
+      claim: z.string(),
+      expected: z.string(),
+      source: z.string(),
+      severity: z.enum(['warning', 'error']),
+    }),
+  ),
+});
+export type CritiqueOutput = z.infer<typeof critiqueOutputSchema>;

@@ -1,0 +1,52 @@
+import type PgBoss from 'pg-boss';
+import { z } from 'zod';
+import { db as defaultDb } from '../../../db/client';
+import { type DraftGenerator, draftGenerator } from '../ai';
+import type { Executor } from '../db';
+import { generateFirstDraft, recordDraftFailure } from '../drafts/first-draft';
+import { queues } from './boss';
+import type { JobDefinition } from './index';
+
+/** What the inbound-email service enqueues on `queues.generateDraft`. */
+export const generateDraftPayload = z.object({
+  organizationId: z.string().min(1),
+  inboundEmailId: z.number().int().positive(),
+});
+export type GenerateDraftPayload = z.infer<typeof generateDraftPayload>;
+
+type Dependencies = { db?: Executor; generator?: () => DraftGenerator };
+
+/**
+ * One draft per inbound email. A failure throws, so pg-boss retries with backoff; after the last
+ * retry the job moves to the dead-letter queue.
+ */
+export function generateDraftHandler(deps: Dependencies = {}) {
+  return async (jobs: PgBoss.Job<unknown>[]) => {
+    for (const job of jobs) {
+      const payload = generateDraftPayload.parse(job.data);
+      await generateFirstDraft(deps.db ?? defaultDb, (deps.generator ?? draftGenerator)(), payload);
+    }
+  };
+}
+
+/** A job that used up its retries: the failure goes on the inbound email, where the deal shows it. */
+export function generateDraftDeadHandler(deps: Dependencies = {}) {
+  return async (jobs: PgBoss.Job<unknown>[]) => {
+    for (const job of jobs) {
+      const parsed = generateDraftPayload.safeParse(job.data);
+      if (!parsed.success) {
+        console.error('[jobs] dead draft.generate job with a malformed payload', job.id);
+        continue;
+      }
+      await recordDraftFailure(deps.db ?? defaultDb, {
+        ...parsed.data,
+        error: `The AI draft could not be generated after ${queues.generateDraft.retryLimit + 1} attempts.`,
+      });
+    }
+  };
+}
+
+export const generateDraftJobs: JobDefinition[] = [
+  { queue: queues.generateDraft.name, handler: generateDraftHandler() },
+  { queue: queues.generateDraftDead.name, handler: generateDraftDeadHandler() },
+];

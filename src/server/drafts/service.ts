@@ -223,20 +223,29 @@ async function reserveRegeneration(
   }
 
   const latest = await findDraft(db, params.organizationId, draft.id);
-  if (latest.revision !== params.revision) throw new DraftConflictError(latest.revision);
   assertTransition('regenerate', latest.status);
+  assertAllowance(latest, settings, now);
+  throw new DraftConflictError(latest.revision);
+}
+
+/** None left: say when the next one is allowed (checked before the revision: it is the more useful answer). */
+function assertAllowance(
+  draft: DraftRow,
+  settings: { regenerationLimit: number; regenerationCooldownHours: number },
+  now: Date,
+) {
   const allowance = regenerationAllowance(
     {
-      regenerationCount: latest.regenerationCount,
-      lastRegenerationAt: latest.lastRegenerationAt,
-      limit,
+      regenerationCount: draft.regenerationCount,
+      lastRegenerationAt: draft.lastRegenerationAt,
+      limit: settings.regenerationLimit,
       cooldownHours: settings.regenerationCooldownHours,
     },
     now,
   );
-  if (!allowance.nextAt) {
+  if (allowance.left > 0) return;
+  if (!allowance.nextAt)
     throw new InvalidTransitionError('Regeneration is turned off for this organization.');
-  }
   throw new RegenerationLimitError(allowance.nextAt);
 }
 
@@ -267,9 +276,10 @@ export async function regenerateDraft(
   const now = params.now ?? new Date();
   const { actor } = params;
   const draft = await findDraft(db, actor.organizationId, params.id);
-  if (draft.revision !== params.revision) throw new DraftConflictError(draft.revision);
   assertTransition('regenerate', draft.status);
   const settings = await settingsOf(db, actor.organizationId);
+  assertAllowance(draft, settings, now);
+  if (draft.revision !== params.revision) throw new DraftConflictError(draft.revision);
   const reservation = await reserveRegeneration(
     db,
     { organizationId: actor.organizationId, draft, revision: params.revision, now },

@@ -37,7 +37,10 @@ export async function enqueueDelivery(
   const boss = params.boss ?? (await getBoss());
   const id = await boss.send(queues.deliverEmail.name, params.data, {
     db: inTransaction(tx),
-    startAfter: params.startAfterSeconds > 0 ? params.startAfterSeconds : undefined,
+    // A Date, not seconds: `inTransaction` gives each `$n` occurrence its own parameter, and pg-boss
+    // uses the start-after parameter three times with different types; only an ISO time binds in all three.
+    startAfter:
+      params.startAfterSeconds > 0 ? new Date(Date.now() + params.startAfterSeconds * 1000) : undefined,
     singletonKey: deliveryIdempotencyKey(params.data.draftId),
   });
   if (!id) throw new Error(`The job queue refused the delivery of email ${params.data.emailId}`);

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { deals, emails } from '../../db/schema';
+import { POST } from '../../src/app/api/webhooks/resend/route';
+import { getBoss } from '../../src/server/jobs/boss';
+import { db, seedDemo } from '../helpers';
+import { draftJobs, receivedEvent, signedRequest } from './support';
+
+const { fake, secret } = await vi.hoisted(async () => {
+  const { startFakeResendInbound } = await import('../fakes/resend-inbound');
+  const { randomBytes } = await import('node:crypto');
+  const server = await startFakeResendInbound();
+  const webhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
+  process.env.RESEND_BASE_URL = server.url;
+  process.env.RESEND_API_KEY = 're_test_inbound';
+  process.env.RESEND_WEBHOOK_SECRET = webhookSecret;
+  return { fake: server, secret: webhookSecret };
+});
+
+const INBOX = 'inbox@tandem.echo.test';
+
+beforeAll(async () => {
+  await seedDemo(new Date());
+  await getBoss();
+});
+
+afterAll(async () => {
+  await (await getBoss()).stop({ graceful: false, wait: true });
+  await fake.close();
+  delete process.env.RESEND_BASE_URL;
+  delete process.env.RESEND_API_KEY;
+  delete process.env.RESEND_WEBHOOK_SECRET;
+});
+
+describe('200 webhooks posted at once', () => {
+  it('stores every email once, opens one deal per new sender and queues one draft job per email', async () => {
+    const distinct = 150;
+    const senders = 30;
+    const deliveries: Array<{ emailId: string; svixId: string }> = [];
+    for (let n = 0; n < distinct; n++) {
+      const emailId = `rcv_burst_${n}`;
+      fake.add({
+        id: emailId,
+        from: `seeker${n % senders}@burst${n % senders}.example`,
+        to: [INBOX],
+        subject: `Burst ${n}`,
+        text: `Message number ${n}`,
+        message_id: `<burst-${n}@burst.example>`,
+      });
+      deliveries.push({ emailId, svixId: `msg_${randomUUID()}` });
+    }
+    // 50 more: 25 replays of a delivery (same svix-id), 25 redeliveries under a new svix-id.
+    for (let n = 0; n < 50; n++) {
+      const original = deliveries[n];
+      if (!original) throw new Error('missing delivery');
+      deliveries.push({
+        emailId: original.emailId,
+        svixId: n < 25 ? original.svixId : `msg_${randomUUID()}`,
+      });
+    }
+    expect(deliveries).toHaveLength(200);
+
+    const responses = await Promise.all(
+      deliveries.map(({ emailId, svixId }) =>
+        POST(signedRequest(secret, receivedEvent(emailId, INBOX), { svixId })),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual(deliveries.map(() => 200));
+
+    const stored = await db
+      .select({ id: emails.id, messageId: emails.messageId })
+      .from(emails)
+      .where(sql`${emails.messageId} like '<burst-%'`);
+    expect(stored).toHaveLength(distinct);
+    expect(new Set(stored.map((email) => email.messageId)).size).toBe(distinct);
+
+    const newDeals = await db.select().from(deals).where(sql`${deals.seekerEmail} like 'seeker%@burst%'`);
+    expect(newDeals).toHaveLength(senders);
+
+    const jobs = (await draftJobs()).filter((job) =>
+      stored.some((email) => String(email.id) === job.inbound_email_id),
+    );
+    expect(jobs).toHaveLength(distinct);
+    expect(new Set(jobs.map((job) => job.inbound_email_id)).size).toBe(distinct);
+
+    const [webhookRows] = (
+      await db.execute<{ count: number }>(sql`select count(*)::int as count from webhook_events`)
+    ).rows;
+    expect(webhookRows?.count).toBe(175);
+
+    const [oneDeal] = newDeals;
+    if (!oneDeal) throw new Error('no deal');
+    const thread = await db.select().from(emails).where(eq(emails.dealId, oneDeal.id));
+    expect(thread).toHaveLength(distinct / senders);
+  });
+});

@@ -1,74 +1,308 @@
 'use client';
 
-import { Inbox } from 'lucide-react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Archive, Inbox, RefreshCw, X } from 'lucide-react';
+import { useEffect, useImperativeHandle, useRef } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
 import { Skeleton } from '@/components/ui/skeleton';
-import { api } from '@/trpc/react';
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
+import { cn } from '@/lib/utils';
+import type { RouterOutputs } from '@/trpc/react';
 import { SlaBadge } from './sla-badge';
+import { ConfidenceBadge, DeliveryBadge, ValidationBadge } from './status-badges';
 
-const validationVariant = { passed: 'green', warnings: 'yellow', failed: 'red' } as const;
+export type QueueItem = RouterOutputs['drafts']['list']['items'][number];
 
-export function DraftQueue() {
-  const drafts = api.drafts.list.useQuery({ status: 'pending', limit: 50 }, { refetchInterval: 15_000 });
-  const now = new Date();
+export const inboxViews = [
+  { value: 'pending', label: 'Pending', listName: 'Drafts waiting for review' },
+  { value: 'approved', label: 'Approved', listName: 'Approved drafts, ready to send' },
+  { value: 'sent', label: 'Sent', listName: 'Sent replies' },
+  { value: 'needs_attention', label: 'Attention', listName: 'Drafts that need attention' },
+  { value: 'archived', label: 'Archived', listName: 'Archived drafts' },
+] as const;
+export type InboxView = (typeof inboxViews)[number]['value'];
 
-  if (drafts.isPending) {
-    return (
-      <div className="grid gap-2 p-4" role="status" aria-busy="true" aria-label="Loading drafts">
+export function isInboxView(value: string | null): value is InboxView {
+  return inboxViews.some((view) => view.value === value);
+}
+
+const emptyText: Record<InboxView, { title: string; body: string }> = {
+  pending: {
+    title: 'Nothing waiting for review',
+    body: 'When a space seeker writes in, Echo drafts a reply from the deal and its spaces, and it appears here, most urgent first.',
+  },
+  approved: { title: 'No approved drafts', body: 'Drafts you approve wait here until they are sent.' },
+  sent: { title: 'Nothing sent yet', body: 'Replies you send appear here with their delivery status.' },
+  needs_attention: {
+    title: 'Nothing needs attention',
+    body: 'Drafts whose claims failed the checks against the records, and emails whose delivery failed, appear here.',
+  },
+  archived: { title: 'No archived drafts', body: 'Archived drafts are kept here and can be restored.' },
+};
+
+export type QueueHandle = { scrollToIndex: (index: number) => void };
+
+export function rowId(draftId: number) {
+  return `draft-row-${draftId}`;
+}
+
+export function DraftQueue({
+  ref,
+  view,
+  onViewChange,
+  items,
+  status,
+  errorMessage,
+  onRetry,
+  hasNextPage,
+  isFetchingNextPage,
+  fetchNextPage,
+  selectedId,
+  onOpen,
+  checked,
+  onCheckedChange,
+  onBulkArchive,
+  now,
+}: {
+  ref?: React.Ref<QueueHandle>;
+  view: InboxView;
+  onViewChange: (view: InboxView) => void;
+  items: QueueItem[];
+  status: 'pending' | 'error' | 'success';
+  errorMessage: string | null;
+  onRetry: () => void;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => void;
+  selectedId: number | null;
+  onOpen: (id: number) => void;
+  checked: ReadonlySet<number>;
+  onCheckedChange: (ids: ReadonlySet<number>) => void;
+  onBulkArchive: () => void;
+  now: Date;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: items.length + (hasNextPage ? 1 : 0),
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 124,
+    overscan: 6,
+    getItemKey: (index) => items[index]?.id ?? 'loader',
+  });
+  const virtualItems = virtualizer.getVirtualItems();
+  const lastIndex = virtualItems.at(-1)?.index ?? -1;
+
+  useImperativeHandle(
+    ref,
+    () => ({ scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }) }),
+    [virtualizer],
+  );
+
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && lastIndex >= items.length - 1) fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, lastIndex, items.length, fetchNextPage]);
+
+  const listName = inboxViews.find((entry) => entry.value === view)?.listName ?? 'Drafts';
+  const allChecked = items.length > 0 && items.every((item) => checked.has(item.id));
+
+  function toggle(id: number, isChecked: boolean) {
+    const next = new Set(checked);
+    if (isChecked) next.add(id);
+    else next.delete(id);
+    onCheckedChange(next);
+  }
+
+  let content: React.ReactNode;
+  if (status === 'pending') {
+    content = (
+      <div className="grid gap-3 p-4" role="status" aria-busy="true" aria-label="Loading drafts">
         {Array.from({ length: 6 }, (_, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
-          <Skeleton key={index} className="h-16 w-full" />
+          <div key={index} className="grid gap-2 rounded-lg p-2">
+            <Skeleton className="h-4 w-2/5" />
+            <Skeleton className="h-3.5 w-4/5" />
+            <Skeleton className="h-3 w-3/5" />
+          </div>
         ))}
       </div>
     );
-  }
-  if (drafts.isError) {
-    return (
+  } else if (status === 'error') {
+    content = (
       <div role="alert" className="grid gap-3 p-6 text-sm">
-        <p>Could not load the inbox: {drafts.error.message}</p>
-        <Button variant="outline" size="sm" className="w-fit" onClick={() => drafts.refetch()}>
+        <p className="font-medium">The inbox could not be loaded.</p>
+        <p className="text-muted-foreground">{errorMessage}</p>
+        <Button variant="outline" size="sm" className="w-fit" onClick={onRetry}>
+          <RefreshCw />
           Try again
         </Button>
       </div>
     );
-  }
-  if (drafts.data.items.length === 0) {
-    return (
-      <div className="flex flex-col items-center gap-2 p-10 text-center text-sm text-muted-foreground">
-        <Inbox className="size-8" aria-hidden />
-        <p className="font-medium text-foreground">No drafts waiting</p>
-        <p>When a space seeker writes in, an AI draft of the reply appears here for review.</p>
+  } else if (items.length === 0) {
+    content = (
+      <div className="flex flex-col items-center gap-3 px-8 py-16 text-center text-sm text-muted-foreground">
+        <span className="grid size-11 place-items-center rounded-full bg-muted">
+          <Inbox className="size-5" aria-hidden />
+        </span>
+        <p className="font-medium text-foreground">{emptyText[view].title}</p>
+        <p className="max-w-72 leading-relaxed">{emptyText[view].body}</p>
+        {view === 'pending' ? (
+          <p className="max-w-72 leading-relaxed">
+            In development, simulate an inbound email with{' '}
+            <code className="rounded bg-muted px-1">make inbound</code> or the{' '}
+            <code className="rounded bg-muted px-1">inbound.simulate</code> procedure; its draft shows up here
+            within seconds.
+          </p>
+        ) : null}
+      </div>
+    );
+  } else {
+    content = (
+      <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" data-testid="queue-scroll">
+        <ul aria-label={listName} className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualItems.map((virtualItem) => {
+            const item = items[virtualItem.index];
+            if (!item) {
+              return (
+                <li
+                  key="loader"
+                  className="absolute inset-x-0 top-0 flex items-center justify-center p-4 text-xs text-muted-foreground"
+                  style={{ transform: `translateY(${virtualItem.start}px)` }}
+                >
+                  Loading more…
+                </li>
+              );
+            }
+            const isSelected = item.id === selectedId;
+            return (
+              <li
+                key={item.id}
+                data-index={virtualItem.index}
+                ref={virtualizer.measureElement}
+                className="absolute inset-x-0 top-0"
+                style={{ transform: `translateY(${virtualItem.start}px)` }}
+              >
+                <div
+                  className={cn(
+                    'group relative flex gap-3 border-b border-l-2 border-l-transparent px-4 py-3.5 transition-colors hover:bg-muted/60',
+                    isSelected && 'border-l-brand bg-brand/[0.06] hover:bg-brand/[0.08]',
+                  )}
+                >
+                  <Checkbox
+                    className="mt-0.5"
+                    checked={checked.has(item.id)}
+                    onCheckedChange={(value) => toggle(item.id, value === true)}
+                    aria-label={`Select ${item.company}`}
+                  />
+                  <button
+                    type="button"
+                    id={rowId(item.id)}
+                    aria-label={item.company}
+                    aria-describedby={`${rowId(item.id)}-summary`}
+                    aria-current={isSelected ? 'true' : undefined}
+                    onClick={() => onOpen(item.id)}
+                    className="grid min-w-0 flex-1 gap-1 rounded-sm text-left outline-none after:absolute after:inset-0 focus-visible:after:ring-2 focus-visible:after:ring-ring/60 focus-visible:after:ring-inset"
+                  >
+                    <span className="flex items-center gap-2">
+                      <span className="truncate font-medium">{item.company}</span>
+                      <span className="ml-auto shrink-0">
+                        {item.slaLevel ? (
+                          <SlaBadge level={item.slaLevel} deadline={item.replyDeadlineAt} now={now} />
+                        ) : (
+                          <DeliveryBadge status={item.deliveryStatus} />
+                        )}
+                      </span>
+                    </span>
+                    <span id={`${rowId(item.id)}-summary`} className="grid gap-0.5">
+                      <span className="truncate text-xs text-muted-foreground">{item.seekerName}</span>
+                      <span className="truncate text-sm">{item.subject}</span>
+                      <span className="line-clamp-1 text-xs text-muted-foreground">{item.preview}</span>
+                    </span>
+                    <span className="flex flex-wrap items-center gap-1.5 pt-1">
+                      <ValidationBadge status={item.validation} />
+                      <ConfidenceBadge confidence={item.confidence} />
+                      {item.isOffline ? <Badge variant="secondary">Offline</Badge> : null}
+                    </span>
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
       </div>
     );
   }
 
+  const bulkBar =
+    checked.size > 0 ? (
+      <div className="flex items-center gap-2 border-y bg-muted/50 px-4 py-2 text-sm">
+        <Checkbox
+          checked={allChecked ? true : 'indeterminate'}
+          onCheckedChange={(value) =>
+            onCheckedChange(value === true ? new Set(items.map((item) => item.id)) : new Set())
+          }
+          aria-label="Select all loaded drafts"
+        />
+        <span className="font-medium tabular-nums">{checked.size} selected</span>
+        <Button size="sm" variant="outline" className="ml-auto" onClick={onBulkArchive}>
+          <Archive />
+          Archive selected
+        </Button>
+        <Button
+          size="icon"
+          variant="ghost"
+          className="size-8"
+          onClick={() => onCheckedChange(new Set())}
+          aria-label="Clear selection"
+        >
+          <X />
+        </Button>
+      </div>
+    ) : (
+      <div className="border-b" />
+    );
+
   return (
-    <ul aria-label="Drafts waiting for review" className="divide-y">
-      {drafts.data.items.map((draft) => (
-        <li key={draft.id}>
-          <button
-            type="button"
-            aria-label={draft.company}
-            className="grid w-full gap-1 px-4 py-3 text-left hover:bg-accent/60 focus-visible:bg-accent focus-visible:outline-none"
-          >
-            <div className="flex items-center gap-2">
-              <span className="truncate font-medium">{draft.company}</span>
-              <span className="truncate text-xs text-muted-foreground">{draft.seekerName}</span>
-              <span className="ml-auto">
-                <SlaBadge level={draft.slaLevel} deadline={draft.replyDeadlineAt} now={now} />
-              </span>
-            </div>
-            <div className="truncate text-sm">{draft.subject}</div>
-            <div className="truncate text-xs text-muted-foreground">{draft.preview}</div>
-            <div className="flex items-center gap-2 pt-1">
-              <Badge variant={validationVariant[draft.validation]}>Validation {draft.validation}</Badge>
-              <Badge variant="outline">{draft.confidence}% confident</Badge>
-              {draft.isOffline ? <Badge variant="secondary">Offline draft</Badge> : null}
-            </div>
-          </button>
-        </li>
-      ))}
-    </ul>
+    <Tabs
+      value={view}
+      onValueChange={(value) => isInboxView(value) && onViewChange(value)}
+      className="flex min-h-0 flex-col gap-0 border-r bg-background"
+      aria-label="Queue"
+      asChild
+    >
+      <section>
+        <div className="flex items-baseline gap-2 px-4 pt-4 pb-3">
+          <h1 className="text-lg font-semibold tracking-tight">Inbox</h1>
+          <span className="text-xs text-muted-foreground tabular-nums">
+            {status === 'success' ? `${items.length}${hasNextPage ? '+' : ''} shown` : null}
+          </span>
+        </div>
+        <div className="px-3 pb-3">
+          <TabsList aria-label="Which drafts to show" className="w-full">
+            {inboxViews.map((entry) => (
+              <TabsTrigger key={entry.value} value={entry.value} className="px-1.5 text-xs">
+                {entry.label}
+              </TabsTrigger>
+            ))}
+          </TabsList>
+        </div>
+        {inboxViews.map((entry) =>
+          entry.value === view ? (
+            <TabsContent
+              key={entry.value}
+              value={entry.value}
+              forceMount
+              className="flex min-h-0 flex-1 flex-col"
+            >
+              {bulkBar}
+              {content}
+            </TabsContent>
+          ) : (
+            <TabsContent key={entry.value} value={entry.value} forceMount />
+          ),
+        )}
+      </section>
+    </Tabs>
   );
 }

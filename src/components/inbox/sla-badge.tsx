@@ -1,5 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import type { SlaLevel } from '@/server/sla';
+import { formatDuration } from './evidence';
 
 const variants = {
   GREEN: 'green',
@@ -17,12 +18,9 @@ const labels: Record<SlaLevel, string> = {
   BREACHED: 'Overdue',
 };
 
-function timeLeft(deadline: Date, now: Date) {
-  const minutes = Math.round((deadline.getTime() - now.getTime()) / 60_000);
-  const sign = minutes < 0 ? '-' : '';
-  const abs = Math.abs(minutes);
-  const text = abs >= 60 ? `${Math.floor(abs / 60)}h ${abs % 60}m` : `${abs}m`;
-  return minutes < 0 ? `${text} over` : `${sign}${text} left`;
+export function slaTimeLeft(deadline: Date, now: Date) {
+  const ms = deadline.getTime() - now.getTime();
+  return ms < 0 ? `${formatDuration(ms)} over` : `${formatDuration(ms)} left`;
 }
 
 export function SlaBadge({
@@ -38,7 +36,7 @@ export function SlaBadge({
   return (
     <Badge variant={variants[level]} title={`Reply-time target: ${labels[level]}`}>
       {labels[level]}
-      {deadline ? <span className="font-normal">· {timeLeft(deadline, now)}</span> : null}
+      {deadline ? <span className="font-normal tabular-nums">· {slaTimeLeft(deadline, now)}</span> : null}
     </Badge>
   );
 }

@@ -1,14 +1,34 @@
-import { DraftQueue } from '@/components/inbox/draft-queue';
+import { Suspense } from 'react';
+import { InboxView } from '@/components/inbox/inbox-view';
+import { Skeleton } from '@/components/ui/skeleton';
 
 export const metadata = { title: 'Inbox' };
 
+function InboxFallback() {
+  return (
+    <div
+      className="grid h-[calc(100dvh-3.5rem)] grid-cols-[minmax(320px,400px)_1fr]"
+      role="status"
+      aria-label="Loading the inbox"
+    >
+      <div className="grid content-start gap-3 border-r p-4">
+        <Skeleton className="h-6 w-24" />
+        <Skeleton className="h-9 w-full" />
+        {Array.from({ length: 6 }, (_, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
+          <Skeleton key={index} className="h-20 w-full" />
+        ))}
+      </div>
+      <div />
+    </div>
+  );
+}
+
+/** The queue with the selected draft beside it; the selection lives in the URL (`?draft=ID`). */
 export default function InboxPage() {
   return (
-    <div className="mx-auto w-full max-w-3xl p-4 md:p-6">
-      <h1 className="mb-4 text-xl font-semibold tracking-tight">Inbox</h1>
-      <div className="overflow-hidden rounded-lg border">
-        <DraftQueue />
-      </div>
-    </div>
+    <Suspense fallback={<InboxFallback />}>
+      <InboxView />
+    </Suspense>
   );
 }

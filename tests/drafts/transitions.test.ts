@@ -176,7 +176,30 @@ describe('approval is for the exact content approved', () => {
     expect(error.code).toBe('NOT_FOUND');
   });
 
-  it('keeps the validation on an edit until the grounding checks are wired (the seam)', async () => {
+  it('re-runs the grounding checks on an edit: a wrong price fails, fixing it passes', async () => {
+    const caller = await callerFor('agent@echo.test');
+    const [acme] = (await caller.drafts.list({ limit: 100 })).items.filter(
+      (i) => i.company === 'Acme Analytics',
+    );
+    if (!acme) throw new Error('seed has no Acme Analytics draft');
+    const original = await draftRow(acme.id);
+    expect(original.validationStatus).toBe('passed');
+    const wrong = original.body.replace(
+      'Parking is available at $275/month.',
+      'Parking is available at $150/month.',
+    );
+    const failedEdit = await caller.drafts.edit({ id: acme.id, body: wrong, revision: original.revision });
+    expect(failedEdit.validationStatus).toBe('failed');
+    expect(failedEdit.validation?.issues.map((issue) => issue.claim).join(' ')).toContain('$150');
+    const fixed = await caller.drafts.edit({
+      id: acme.id,
+      body: original.body,
+      revision: failedEdit.revision,
+    });
+    expect(fixed.validationStatus).toBe('passed');
+  });
+
+  it('accepts another validation through the edit seam', async () => {
     const { draft } = await makeDraft({ validation: 'failed' });
     const edited = await editDraft(testDb, {
       id: draft.id,

@@ -17,7 +17,10 @@ export type RecordedRequest = {
   body: {
     model?: string;
     messages?: Array<{ role: string; content: string }>;
-    response_format?: { type: string; json_schema?: { name: string; strict?: boolean; schema: Record<string, unknown> } };
+    response_format?: {
+      type: string;
+      json_schema?: { name: string; strict?: boolean; schema: Record<string, unknown> };
+    };
     [key: string]: unknown;
   };
 };
@@ -33,7 +36,13 @@ export function draftAnswer(body: string, overrides: Record<string, unknown> = {
     reasoning: {
       questionsAddressed: [{ question: 'Is there parking?', answer: 'Yes', sourceEmailId: null }],
       dataUsed: [
-        { dataPoint: 'Parking', sourceType: 'space', sourceId: '1', fieldPath: 'detailedAmenities.parking', value: 'x' },
+        {
+          dataPoint: 'Parking',
+          sourceType: 'space',
+          sourceId: '1',
+          fieldPath: 'detailedAmenities.parking',
+          value: 'x',
+        },
       ],
       schedulingLogic: [],
       needsHumanReview: [],
@@ -47,7 +56,9 @@ const defaultResponder = (request: RecordedRequest): FakeReply =>
     ? { kind: 'json', content: { issues: [] }, usage: { prompt_tokens: 50, completion_tokens: 5 } }
     : {
         kind: 'json',
-        content: draftAnswer('Hi,\n\nThanks for your note. I will check with the host and come back to you.\n\nBest'),
+        content: draftAnswer(
+          'Hi,\n\nThanks for your note. I will check with the host and come back to you.\n\nBest',
+        ),
         usage: { prompt_tokens: 400, completion_tokens: 60 },
       };
 
@@ -60,14 +71,21 @@ export async function startFakeOpenAI() {
   function reply(res: ServerResponse, request: RecordedRequest, answer: FakeReply) {
     if (answer.kind === 'hang') return;
     // Short retry hints keep the SDK's backoff from slowing the tests down.
-    const headers = { 'content-type': 'application/json', 'retry-after-ms': '10', 'x-request-id': `req_${requests.length}` };
+    const headers = {
+      'content-type': 'application/json',
+      'retry-after-ms': '10',
+      'x-request-id': `req_${requests.length}`,
+    };
     if (answer.kind === 'status') {
       res.writeHead(answer.status, headers);
-      res.end(JSON.stringify({ error: { message: answer.message ?? `fake ${answer.status}`, type: 'fake_error' } }));
+      res.end(
+        JSON.stringify({ error: { message: answer.message ?? `fake ${answer.status}`, type: 'fake_error' } }),
+      );
       return;
     }
     const content = answer.kind === 'raw' ? answer.content : JSON.stringify(answer.content);
-    const usage = answer.kind === 'json' ? (answer.usage ?? { prompt_tokens: 10, completion_tokens: 10 }) : undefined;
+    const usage =
+      answer.kind === 'json' ? (answer.usage ?? { prompt_tokens: 10, completion_tokens: 10 }) : undefined;
     res.writeHead(200, headers);
     res.end(
       JSON.stringify({
@@ -97,7 +115,10 @@ export async function startFakeOpenAI() {
         res.end(JSON.stringify({ error: { message: 'not found' } }));
         return;
       }
-      const request: RecordedRequest = { path: req.url, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
+      const request: RecordedRequest = {
+        path: req.url,
+        body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+      };
       requests.push(request);
       const next = script.shift();
       const answer = next ? (typeof next === 'function' ? next(request) : next) : responder(request);

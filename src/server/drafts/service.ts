@@ -10,6 +10,8 @@ import {
   emails,
   organizationSettings,
 } from '../../../db/schema';
+import { loadDraftContext } from '../ai/context';
+import { validateDraftBody } from '../ai/grounding';
 import type { DraftGenerator } from '../ai/types';
 import { recordAudit, userActor } from '../audit';
 import { type Executor, type Transaction, withTransaction } from '../db';
@@ -50,14 +52,21 @@ export type ValidationContext = {
   previous: DraftValidation | null;
 };
 
-/** Re-checks an edited body. Until the grounding checks land, an edit keeps the current result. */
+/** Re-checks an edited body (the grounding checks by default; tests may pass their own). */
 export type ValidateBody = (
   body: string,
   ctx: ValidationContext,
 ) => DraftValidation | Promise<DraftValidation>;
 
-const keepCurrentValidation: ValidateBody = (_body, ctx) =>
-  ctx.previous ?? { status: 'passed', issues: [], checkedAt: new Date().toISOString() };
+/** An agent's edit re-runs the grounding checks against the deal, its spaces and the thread. */
+export const groundEditedBody: ValidateBody = async (body, ctx) =>
+  validateDraftBody(
+    body,
+    await loadDraftContext(ctx.db, {
+      organizationId: ctx.organizationId,
+      inboundEmailId: ctx.inboundEmailId,
+    }),
+  );
 
 const clearedApproval = { approvedAt: null, approvedBy: null, overrideReason: null } as const;
 
@@ -136,7 +145,7 @@ export async function editDraft(
   if (current.revision !== params.revision) throw new DraftConflictError(current.revision);
   assertTransition('edit', current.status);
   // The checks read records and may be slow: they run before the write, never inside it.
-  const validation = await (params.validate ?? keepCurrentValidation)(params.body, {
+  const validation = await (params.validate ?? groundEditedBody)(params.body, {
     db,
     organizationId: actor.organizationId,
     draftId: current.id,

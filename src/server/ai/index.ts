@@ -72,7 +72,9 @@ function toReasoning(output: DraftOutput['reasoning']): DraftReasoning {
 }
 
 const describe = (error: unknown) =>
-  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  (error instanceof Error ? `${error.name}: ${error.message}` : String(error))
+    .replace(/\s+/g, ' ')
+    .slice(0, 200);
 
 /**
  * The drafting pipeline: OpenAI (draft, then critique) when configured, the offline drafter when

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { SIGNATURE, seedContext, seededDealKeys, spaceId } from '../../../tests/ai/fixtures';
+import { validateDraftBody } from './grounding';
+import { draftOffline, findQuestions } from './offline';
+
+describe('offline drafter: questions found and facts used', () => {
+  it.each([
+    {
+      deal: 'acme',
+      email:
+        'Is there parking, and what does it cost? Can we bring our two dogs? Do we get 24/7 access? Could we tour Tuesday afternoon?',
+      questions: ['parking', 'dogs', 'access', 'tour'],
+      facts: [
+        'detailedAmenities.parking',
+        'detailedAmenities.dogPolicy',
+        'detailedAmenities.access',
+        'availability',
+      ],
+      says: ['$275/month', 'Dogs are welcome at Mission Loft', '24/7 access', 'Tuesday at 2pm or 4pm'],
+    },
+    {
+      deal: 'acme',
+      email: 'What is the monthly rent at Mission Loft? When could we move in?',
+      questions: ['price', 'moveIn'],
+      facts: ['monthlyRate', 'detailedAmenities.availableFrom', 'availability'],
+      says: ['$12,500/month', 'January 1, 2027'],
+    },
+    {
+      deal: 'acme',
+      email: 'Can we bring a dog to SoMa Studio?',
+      questions: ['dogs'],
+      facts: ['detailedAmenities.dogPolicy', 'availability'],
+      says: ['SoMa Studio does not allow dogs', 'Dog daycare at 7th & Townsend'],
+    },
+    {
+      deal: 'northstar',
+      email: 'How many meeting rooms does Potrero Yard have, and is parking included in the rent?',
+      questions: ['parking', 'meetingRooms'],
+      facts: ['detailedAmenities.parking', 'detailedAmenities.meetingRooms', 'availability'],
+      says: ['included with the lease', '4 meeting rooms'],
+    },
+    {
+      deal: 'quill',
+      email: 'Is there parking near Jackson Square Brick? And can the team get in after hours?',
+      questions: ['parking', 'access'],
+      facts: ['detailedAmenities.parking', 'detailedAmenities.access', 'availability'],
+      says: ['$32/day', '24/7 access'],
+    },
+    {
+      deal: 'lattice',
+      email: 'How much are key cards at the Union Square space, and how many meeting rooms are there?',
+      questions: ['access', 'meetingRooms'],
+      facts: ['detailedAmenities.access', 'detailedAmenities.meetingRooms', 'availability'],
+      says: ['Key cards are $30 each', '3 meeting rooms'],
+    },
+    {
+      deal: 'fernwood',
+      email: 'Could we see Castro Flat on Saturday morning?',
+      questions: ['tour'],
+      facts: ['availability'],
+      says: ['Saturday at 11am'],
+    },
+    {
+      deal: 'fernwood',
+      email: 'Could we see Castro Flat on Monday?',
+      questions: ['tour'],
+      facts: ['availability'],
+      says: ['no tour slot then', 'Thursday at 5pm'],
+    },
+    {
+      deal: 'bluebird',
+      email: 'Thanks for the info.',
+      questions: [],
+      facts: ['availability'],
+      says: ['Hayes Valley Corner'],
+    },
+  ])('$deal: "$email"', ({ deal, email, questions, facts, says }) => {
+    const context = seedContext(deal, email);
+    const draft = draftOffline(context);
+    expect(draft.questions).toEqual(questions);
+    expect(draft.reasoning.dataUsed.map((d) => d.fieldPath)).toEqual(facts);
+    for (const phrase of says) expect(draft.body).toContain(phrase);
+    expect(draft.reasoning.questionsAddressed.every((q) => q.sourceEmailId === context.inbound.id)).toBe(
+      true,
+    );
+  });
+
+  it('says how sure it is by the share of questions it could answer', () => {
+    const all = draftOffline(seedContext('acme', 'Is there parking? Can we tour Tuesday?'));
+    const half = draftOffline(
+      seedContext('acme', 'Is there parking? What term length would the host accept?'),
+    );
+    expect(all.confidence).toBe(95);
+    expect(half.confidence).toBe(65);
+    expect(half.reasoning.needsHumanReview).toEqual([
+      'Not answered from the records: "What term length would the host accept?"',
+    ]);
+  });
+
+  it('signs with the organization’s signature and cites the records it used', () => {
+    const draft = draftOffline(seedContext('acme'));
+    expect(draft.body.endsWith(SIGNATURE)).toBe(true);
+    expect(draft.reasoning.dataUsed[0]).toMatchObject({
+      sourceType: 'space',
+      sourceId: spaceId('mission-loft'),
+    });
+  });
+
+  it('follows a regeneration instruction for a day and a shorter reply', () => {
+    const context = seedContext('acme');
+    const draft = draftOffline(context, { instruction: 'shorter, and offer Tuesday 4pm instead' });
+    expect(draft.body).toContain('Tuesday at 4pm');
+    expect(draft.body).not.toContain('Thanks for your note');
+  });
+
+  it('finds nothing to answer in an empty email', () => {
+    expect(findQuestions('')).toEqual({ questions: [], unmatched: [] });
+  });
+});
+
+describe('offline drafter: grounded by construction', () => {
+  it.each(seededDealKeys)('passes its own grounding checks on the seeded email of %s', (key) => {
+    const context = seedContext(key);
+    const draft = draftOffline(context);
+    expect(validateDraftBody(draft.body, context).issues).toEqual([]);
+  });
+
+  it.each(seededDealKeys)('passes its own grounding checks on every question at once for %s', (key) => {
+    const context = seedContext(
+      key,
+      'What is the rent? Is there parking? Dogs? Do we get after-hours access? Meeting rooms? When can we move in? Can we tour Thursday?',
+    );
+    const draft = draftOffline(context);
+    expect(validateDraftBody(draft.body, context).issues).toEqual([]);
+  });
+});

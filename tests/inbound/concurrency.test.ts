@@ -5,7 +5,7 @@ import { deals, emails } from '../../db/schema';
 import { POST } from '../../src/app/api/webhooks/resend/route';
 import { getBoss } from '../../src/server/jobs/boss';
 import { db, seedDemo } from '../helpers';
-import { draftJobs, receivedEvent, signedRequest } from './support';
+import { draftCounts, draftJobs, receivedEvent, runDraftJobs, signedRequest } from './support';
 
 const { fake, secret } = await vi.hoisted(async () => {
   const { startFakeResendInbound } = await import('../fakes/resend-inbound');
@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 describe('200 webhooks posted at once', () => {
-  it('stores every email once, opens one deal per new sender and queues one draft job per email', async () => {
+  it('stores every email once, opens one deal per new sender, queues one draft job and makes one draft per email', async () => {
     const distinct = 150;
     const senders = 30;
     const deliveries: Array<{ emailId: string; svixId: string }> = [];
@@ -88,6 +88,11 @@ describe('200 webhooks posted at once', () => {
       await db.execute<{ count: number }>(sql`select count(*)::int as count from webhook_events`)
     ).rows;
     expect(webhookRows?.count).toBe(175);
+
+    // The worker's handler, each job run twice as a retry would: still one draft per email.
+    await runDraftJobs(2);
+    const drafts = await draftCounts();
+    expect(stored.map((email) => drafts.get(email.id) ?? 0)).toEqual(stored.map(() => 1));
 
     const [oneDeal] = newDeals;
     if (!oneDeal) throw new Error('no deal');

@@ -96,3 +96,33 @@ export async function draftJobs() {
   );
   return result.rows;
 }
+
+/**
+ * Runs every queued `draft.generate` job through the real handler, as the worker would, `times`
+ * over (a retried or duplicated job must not make a second draft), a few at a time.
+ */
+export async function runDraftJobs(times = 1, concurrency = 4) {
+  const { generateDraftHandler } = await import('../../src/server/jobs/generate-draft');
+  const handler = generateDraftHandler();
+  const result = await db.execute<{ id: string; name: string; data: unknown }>(
+    sql`select id, name, data from pgboss.job where name = 'draft.generate' order by created_on`,
+  );
+  const jobs = Array.from({ length: times }, () => result.rows).flat();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++];
+        if (job) await handler([job as never]);
+      }
+    }),
+  );
+}
+
+/** How many drafts answer each inbound email id. */
+export async function draftCounts() {
+  const result = await db.execute<{ inbound_email_id: string; drafts: number }>(
+    sql`select inbound_email_id::text, count(*)::int as drafts from email_drafts group by inbound_email_id`,
+  );
+  return new Map(result.rows.map((row) => [Number(row.inbound_email_id), row.drafts]));
+}

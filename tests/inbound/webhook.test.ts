@@ -4,7 +4,15 @@ import { auditEvents, deals, emails, webhookEvents } from '../../db/schema';
 import { POST } from '../../src/app/api/webhooks/resend/route';
 import { getBoss } from '../../src/server/jobs/boss';
 import { db, seedDemo } from '../helpers';
-import { deliveryEvent, draftJobs, receivedEvent, signedRequest, writtenCounts } from './support';
+import {
+  deliveryEvent,
+  draftCounts,
+  draftJobs,
+  receivedEvent,
+  runDraftJobs,
+  signedRequest,
+  writtenCounts,
+} from './support';
 
 // The route reads RESEND_* from the environment once: the fake receiving API and the secret must
 // be in place before anything imports src/server/env.ts.
@@ -99,6 +107,9 @@ describe('POST /api/webhooks/resend — email.received', () => {
       webhooks: before.webhooks + 1,
       jobs: before.jobs + 1,
     });
+
+    await runDraftJobs();
+    expect((await draftCounts()).get(stored?.id ?? 0)).toBe(1);
   });
 
   it('processes a replayed delivery (same svix-id) once and writes nothing the second time', async () => {

@@ -183,7 +183,7 @@ describe('approval is for the exact content approved', () => {
     );
     if (!acme) throw new Error('seed has no Acme Analytics draft');
     const original = await draftRow(acme.id);
-        const wrong = original.body.replace(
+    const wrong = original.body.replace(
       'Parking is available at $275/month.',
       'Parking is available at $150/month.',
     );

@@ -54,6 +54,8 @@ export type FakeResend = {
   script(...replies: FakeReply[]): void;
   /** Every `POST /emails` answers this until `reset()`. */
   failAlways(reply?: FakeReply): void;
+  /** Stops failing (clears scripts and the always-fail mode) but keeps the records. */
+  heal(): void;
   /** Clears scripts, the always-fail mode and the records. */
   reset(): void;
   /** Requests to `POST /emails`, oldest first. */
@@ -199,6 +201,10 @@ export async function startFakeResend(): Promise<FakeResend> {
     },
     failAlways(reply = fail500) {
       always = reply;
+    },
+    heal() {
+      scripted = [];
+      always = null;
     },
     reset() {
       scripted = [];

@@ -83,5 +83,8 @@ db-seed: install ## seed the demo data if it is not there
 db-migrate: install ## apply the committed migrations in drizzle/
 	$(TSX) scripts/db.ts migrate
 
+inbound: install ## an email arrives: make inbound FROM="Ann <ann@acme.example>" SUBJECT=… BODY=… [TO=inbox@…] [DEAL=id]
+	$(TSX) scripts/inbound.ts
+
 db-generate: install ## generate a migration from the schema in db/schema (review it, then commit it)
 	node_modules/.bin/drizzle-kit generate

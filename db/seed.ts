@@ -1,7 +1,9 @@
 import { hashPassword } from 'better-auth/crypto';
 import { eq } from 'drizzle-orm';
+import { loadDraftContext } from '../src/server/ai/context';
+import { validateDraftBody } from '../src/server/ai/grounding';
+import { draftOffline } from '../src/server/ai/offline';
 import type { Executor } from './client';
-import type { DraftReasoning, DraftValidation } from './schema';
 import {
   accounts,
   auditEvents,
@@ -58,71 +60,35 @@ type OrgKey = keyof typeof demoOrganizations;
 
 const HOUR = 60 * 60 * 1000;
 
-/** A reply in the house style, built from the records; the AI pipeline writes the real ones. */
-function seedDraftBody(deal: SeedDeal, space: SeedSpace, signature: string) {
-  const parking = space.detailedAmenities.parking;
-  const parkingCost = deal.plantWrongParkingCost ? 150 : parking?.costMonthly;
-  const lines = [`Hi ${deal.seekerName.split(' ')[0]},`, '', `Thanks for your note about ${space.name}.`];
-  lines.push(`The rent is $${space.monthlyRate.toLocaleString('en-US')}/month.`);
-  if (parkingCost !== undefined) lines.push(`Parking is available at $${parkingCost}/month.`);
-  else if (parking?.type)
-    lines.push(`Parking is ${parking.type.replace('-', ' ')}${parking.note ? ` (${parking.note})` : ''}.`);
-  const rooms = space.detailedAmenities.meetingRooms;
-  if (rooms) lines.push(`There are ${rooms.count} meeting rooms.`);
-  const [day, slots] = Object.entries(space.availability)[0] ?? [];
-  if (day && slots?.[0]) lines.push(`We could tour ${day[0]?.toUpperCase()}${day.slice(1)} at ${slots[0]}.`);
-  lines.push('', signature);
-  return lines.join('\n');
-}
-
-function seedReasoning(deal: SeedDeal, space: SeedSpace, spaceId: number, inboundId: number): DraftReasoning {
-  return {
-    questionsAddressed: [
-      { question: 'What does it cost?', answer: `$${space.monthlyRate}/month`, sourceEmailId: inboundId },
-    ],
-    dataUsed: [
-      {
-        dataPoint: 'Monthly rate',
-        sourceType: 'space',
-        sourceId: spaceId,
-        fieldPath: 'monthlyRate',
-        value: space.monthlyRate,
-      },
-      {
-        dataPoint: 'Parking',
-        sourceType: 'space',
-        sourceId: spaceId,
-        fieldPath: 'detailedAmenities.parking',
-        value: space.detailedAmenities.parking ?? null,
-      },
-    ],
-    schedulingLogic: Object.entries(space.availability).map(
-      ([day, slots]) => `${day}: ${(slots ?? []).join(', ')}`,
-    ),
-    needsHumanReview: deal.plantWrongParkingCost ? ['Parking cost quoted from memory'] : [],
-  };
-}
-
-function seedValidation(deal: SeedDeal, space: SeedSpace, spaceId: number, body: string): DraftValidation {
-  if (!deal.plantWrongParkingCost)
-    return { status: 'passed', issues: [], checkedAt: new Date().toISOString() };
-  const claim = '$150/month';
-  const start = body.indexOf(claim);
-  return {
-    status: 'failed',
-    checkedAt: new Date().toISOString(),
-    issues: [
-      {
-        claim,
-        expected: `Parking at ${space.name} costs $${space.detailedAmenities.parking?.costMonthly ?? 0}/month`,
-        source: `space:${spaceId}.detailedAmenities.parking.costMonthly`,
-        severity: 'error',
-        layer: 'grounding',
-        start,
-        end: start + claim.length,
-      },
-    ],
-  };
+/**
+ * The seeded drafts come from the real offline drafter and grounding checks, over the context
+ * built from the rows just written. Northstar's draft gets a wrong parking cost planted, so there
+ * is a failed validation to review; the grounding checks must catch it.
+ */
+async function seedDraft(
+  db: Executor,
+  organizationId: string,
+  inboundEmailId: number,
+  deal: SeedDeal,
+  at: Date,
+) {
+  const context = await loadDraftContext(db, { organizationId, inboundEmailId });
+  const draft = draftOffline(context);
+  let body = draft.body;
+  const reasoning = draft.reasoning;
+  if (deal.plantWrongParkingCost) {
+    const space = context.spaces[0];
+    const parking = /^Parking at [^\n]*$/m;
+    if (!space || !parking.test(body))
+      throw new Error(`Seed deal ${deal.key}: no parking answer to plant a wrong cost in`);
+    body = body.replace(parking, `Parking at ${space.name} is $150/month per spot.`);
+    reasoning.needsHumanReview = [...(reasoning.needsHumanReview ?? []), 'Parking cost quoted from memory'];
+  }
+  const validation = validateDraftBody(body, context, at);
+  if (deal.plantWrongParkingCost && validation.status !== 'failed') {
+    throw new Error(`Seed deal ${deal.key}: the planted parking cost was not caught by the grounding checks`);
+  }
+  return { body, reasoning, validation, confidence: draft.confidence };
 }
 
 async function seedOrganization(db: Executor, orgKey: OrgKey, passwordHash: string) {
@@ -246,16 +212,17 @@ async function seedPipeline(
     }
 
     if (deal.draft === 'none') continue;
-    const firstSpace = spaceList.find((s) => s.key === deal.spaces[0]?.key);
-    const firstSpaceId = firstSpace ? spaceIds.get(firstSpace.key) : undefined;
-    if (!firstSpace || !firstSpaceId) throw new Error(`Seed deal ${deal.key} needs a space for its draft`);
+    if (deal.spaces.length === 0) throw new Error(`Seed deal ${deal.key} needs a space for its draft`);
 
-    const body = seedDraftBody(deal, firstSpace, org.signature);
-    const reasoning = seedReasoning(deal, firstSpace, firstSpaceId, inboundId);
-    const validation = seedValidation(deal, firstSpace, firstSpaceId, body);
-    const confidence = deal.plantWrongParkingCost ? 58 : 86;
     const deadline = new Date(inboundAt.getTime() + 4 * HOUR);
     const createdAt = new Date(inboundAt.getTime() + 60 * 1000);
+    const { body, reasoning, validation, confidence } = await seedDraft(
+      db,
+      org.id,
+      inboundId,
+      deal,
+      createdAt,
+    );
     const status = deal.draft;
 
     let sentEmailId: number | null = null;

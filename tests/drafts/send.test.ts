@@ -345,5 +345,11 @@ describe('the development mailbox', () => {
       deliveryStatus: 'delivered',
       providerMessageId: `dev-mailbox-${rows[0]?.id}`,
     });
+
+    // The /dev/mailbox page lists it for its own organization only.
+    const listed = await (await callerFor('agent@other.test')).drafts.devMailbox();
+    expect(listed.map((message) => message.idempotencyKey)).toContain(keyOf(draft.id));
+    const tandem = await (await callerFor('agent@echo.test')).drafts.devMailbox();
+    expect(tandem.map((message) => message.organizationId)).not.toContain(OTHER);
   });
 });

@@ -1,4 +1,5 @@
 import { draftGenerator } from '../ai';
+import { listDevMailbox } from '../mail/dev-mailbox';
 import { authedProcedure, router } from '../trpc';
 import { getDraft, listDrafts } from './queries';
 import {
@@ -62,4 +63,8 @@ export const draftsRouter = router({
   restore: authedProcedure
     .input(restoreDraftInput)
     .mutation(({ ctx, input }) => restoreDraft(ctx.db, { id: input.id, actor: ctx.viewer })),
+  /** What was "sent" without Resend (the /dev/mailbox page); NOT_FOUND where Resend does the sending. */
+  devMailbox: authedProcedure.query(({ ctx }) =>
+    listDevMailbox(ctx.db, { organizationId: ctx.viewer.organizationId }),
+  ),
 });

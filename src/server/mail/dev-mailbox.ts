@@ -1,6 +1,8 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { devMailbox } from '../../../db/schema';
 import type { Executor } from '../db';
+import { env } from '../env';
+import { NotFoundError } from '../errors';
 import type { DeliveryAttempt, MailTransport, OutgoingEmail } from './transport';
 
 /**
@@ -40,12 +42,16 @@ export function devMailboxTransport(db: Executor): MailTransport {
   };
 }
 
+/** The mailbox is where mail goes when no Resend key is set; with one, in production, it does not exist. */
+export const isDevMailboxAvailable = () => !env.isProduction || !env.isResendConfigured;
+
 /** What the development mailbox holds for one organization, newest first. */
 export async function listDevMailbox(db: Executor, params: { organizationId: string; limit?: number }) {
+  if (!isDevMailboxAvailable()) throw new NotFoundError('Page', '/dev/mailbox');
   return db
     .select()
     .from(devMailbox)
-    .where(and(eq(devMailbox.organizationId, params.organizationId)))
+    .where(eq(devMailbox.organizationId, params.organizationId))
     .orderBy(desc(devMailbox.createdAt), desc(devMailbox.id))
     .limit(params.limit ?? 100);
 }

@@ -136,15 +136,16 @@ function normalizeHours(text: string) {
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
+const MONTH_DAY = new RegExp(
+  `\\b(${MONTHS.join('|')})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`,
+  'gi',
+);
+
 function datesIn(text: string): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(/\b(\d{4})-(\d{2})-(\d{2})\b/g))
     found.push(`${match[1]}-${match[2]}-${match[3]}`);
-  const monthPattern = new RegExp(
-    `\\b(${MONTHS.join('|')})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`,
-    'gi',
-  );
-  for (const match of text.matchAll(monthPattern)) {
+  for (const match of text.matchAll(MONTH_DAY)) {
     const month = MONTHS.indexOf((match[1] ?? '').toLowerCase()) + 1;
     found.push(`${match[3] ?? '*'}-${String(month).padStart(2, '0')}-${String(match[2]).padStart(2, '0')}`);
   }
@@ -444,8 +445,12 @@ const COUNT_PATTERN = new RegExp(
 );
 const PERSON_PATTERN = /\b(\d+)-(?:person|people|seat|seater)\b/gi;
 
+const COUNT_KINDS = COUNT_NOUNS.map(
+  ([kind, pattern]) => [kind, new RegExp(`^(?:${pattern})$`, 'i')] as const,
+);
+
 function countKind(noun: string): CountKind | null {
-  for (const [kind, pattern] of COUNT_NOUNS) if (new RegExp(`^(?:${pattern})$`, 'i').test(noun)) return kind;
+  for (const [kind, pattern] of COUNT_KINDS) if (pattern.test(noun)) return kind;
   return null;
 }
 
@@ -663,6 +668,8 @@ function checkAddresses(c: Checker) {
 
 type Policy = {
   name: string;
+  /** A cheap test first: the patterns only run on bodies that mention one of these. */
+  keywords: string[];
   positive: RegExp;
   negative: RegExp;
   /** What the space's records say: true (yes), false (no) or null (nothing). */
@@ -694,6 +701,7 @@ const rooms = (space: ContextSpace) =>
 const POLICIES: Policy[] = [
   {
     name: 'dogs',
+    keywords: ['dog', 'pet', 'pup', 'beagle', 'corgi'],
     positive:
       /\b(?:(?:dogs?|pets?|pups?|puppies)\b[^.!?\n]{0,30}?\b(?:welcome|allowed|permitted|fine|ok(?:ay)?|no problem|can come|are great|is great)|(?:dog|pet)[- ]friendly|(?:bring|brings|bringing)\s+(?:your|the|their|a|our|both)?\s*(?:two\s+)?(?:dogs?|pets?|pups?|beagle|corgi)|(?:welcomes?|allows?|permits?)\s+(?:dogs?|pets?))\b/i,
     negative:
@@ -708,6 +716,7 @@ const POLICIES: Policy[] = [
   },
   {
     name: 'parking-included',
+    keywords: ['parking'],
     positive:
       /\b(?:parking\b[^.!?\n]{0,30}?\b(?:is|are)\s+(?:included|free|complimentary|at no (?:extra )?(?:cost|charge))|free parking|(?:included|complimentary)\s+parking|parking\s+(?:at\s+)?no\s+(?:extra\s+)?(?:cost|charge))\b/i,
     negative:
@@ -724,6 +733,7 @@ const POLICIES: Policy[] = [
   },
   {
     name: 'parking',
+    keywords: ['parking', 'street-only'],
     positive:
       /\b(?:(?:on-site|dedicated|reserved|private|building|underground)\s+(?:parking|garage)|has\s+(?:its\s+own\s+)?parking|parking\s+(?:is|are)\s+available|there\s+is\s+parking)\b/i,
     negative:
@@ -735,6 +745,7 @@ const POLICIES: Policy[] = [
   },
   {
     name: 'around-the-clock',
+    keywords: ['24', 'clock', 'any time'],
     positive: /(?:24\/7|24x7|24 hours a day|around the clock|any time of (?:the )?(?:day|night))/i,
     negative: /\bnot\s+(?:open\s+|accessible\s+)?(?:24\/7|around the clock)/i,
     truth: (space) => {
@@ -747,6 +758,7 @@ const POLICIES: Policy[] = [
   },
   {
     name: 'after-hours',
+    keywords: ['after', 'access'],
     positive:
       /\b(?:after[- ]hours\s+access|access\s+after\s+hours|(?:come|get)\s+in\s+after\s+hours|(?:evening|weekend|overnight|late[- ]night)\s+access)\b/i,
     negative:
@@ -758,6 +770,7 @@ const POLICIES: Policy[] = [
   },
   {
     name: 'meeting-rooms',
+    keywords: ['room'],
     positive:
       /\b(?:has\s+(?:a\s+|its\s+own\s+)?(?:meeting|conference)\s+rooms?|(?:meeting|conference)\s+rooms?\s+(?:is|are)\s+available|there\s+(?:is|are)\s+(?:a\s+)?(?:meeting|conference)\s+rooms?)\b/i,
     negative:
@@ -769,6 +782,7 @@ const POLICIES: Policy[] = [
   },
   {
     name: 'utilities',
+    keywords: ['utilities'],
     positive: /\butilities\b[^.!?\n]{0,25}?\b(?:are\s+|is\s+)?(?:included|covered|part of the rent)\b/i,
     negative:
       /\b(?:utilities\b[^.!?\n]{0,25}?\b(?:are\s+|is\s+)?(?:not\s+included|extra|separate|billed separately|on top)|plus\s+utilities)\b/i,
@@ -779,30 +793,29 @@ const POLICIES: Policy[] = [
   },
 ];
 
+// Negative phrasings first: "no dogs are allowed" must not also read as "dogs are allowed".
+const POLICY_PATTERNS = POLICIES.flatMap((policy) => [
+  { policy, claimed: false, pattern: new RegExp(policy.negative.source, 'gi') },
+  { policy, claimed: true, pattern: new RegExp(policy.positive.source, 'gi') },
+]);
+
 function checkPolicies(c: Checker) {
-  for (const policy of POLICIES) {
-    for (const [pattern, claimed] of [
-      [policy.negative, false],
-      [policy.positive, true],
-    ] as const) {
-      const global = new RegExp(pattern.source, 'gi');
-      for (const match of c.body.matchAll(global)) {
-        const start = match.index ?? 0;
-        const end = start + match[0].length;
-        if (!c.take(start, end)) continue;
-        const { spaces, isNamed } = c.scope(start);
-        const truths = spaces.map((space) => policy.truth(space));
-        const contradicted = spaces.filter((_, i) => truths[i] === !claimed);
-        const confirmed = spaces.filter((_, i) => truths[i] === claimed);
-        if (contradicted.length === 0 && confirmed.length > 0) continue;
-        const expected = spaces.map(policy.describe).join('; ') || 'No spaces on this deal';
-        const source = spaces.map((space) => `space:${space.id}.${policy.field}`).join(', ') || 'records';
-        if (contradicted.length > 0 && (confirmed.length === 0 || isNamed)) {
-          c.issue(start, end, 'error', expected, source);
-        } else {
-          c.issue(start, end, 'warning', expected, source);
-        }
-      }
+  for (const { policy, claimed, pattern } of POLICY_PATTERNS) {
+    if (!policy.keywords.some((keyword) => c.lower.includes(keyword))) continue;
+    for (const match of c.body.matchAll(pattern)) {
+      const start = match.index ?? 0;
+      const end = start + match[0].length;
+      if (!c.take(start, end)) continue;
+      const { spaces, isNamed } = c.scope(start);
+      const truths = spaces.map((space) => policy.truth(space));
+      const contradicted = spaces.filter((_, i) => truths[i] === !claimed);
+      const confirmed = spaces.filter((_, i) => truths[i] === claimed);
+      if (contradicted.length === 0 && confirmed.length > 0) continue;
+      const expected = spaces.map(policy.describe).join('; ') || 'No spaces on this deal';
+      const source = spaces.map((space) => `space:${space.id}.${policy.field}`).join(', ') || 'records';
+      // Contradicted everywhere, or for the space the sentence names: an error. Mixed or unknown: a warning.
+      const isContradiction = contradicted.length > 0 && (confirmed.length === 0 || isNamed);
+      c.issue(start, end, isContradiction ? 'error' : 'warning', expected, source);
     }
   }
 }
@@ -867,12 +880,13 @@ function checkSoftClaims(c: Checker) {
   }
 }
 
+const DATE_PATTERN = new RegExp(
+  `\\b(?:${MONTHS.join('|')})\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\b\\d{4}-\\d{2}-\\d{2}\\b`,
+  'gi',
+);
+
 function checkDates(c: Checker) {
-  const monthPattern = new RegExp(
-    `\\b(?:${MONTHS.join('|')})\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\b\\d{4}-\\d{2}-\\d{2}\\b`,
-    'gi',
-  );
-  for (const match of c.body.matchAll(monthPattern)) {
+  for (const match of c.body.matchAll(DATE_PATTERN)) {
     const start = match.index ?? 0;
     const end = start + match[0].length;
     const [date] = datesIn(match[0]);

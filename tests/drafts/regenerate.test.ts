@@ -174,6 +174,28 @@ describe('regeneration', () => {
   });
 });
 
+describe('drafts.regenerate through the API', () => {
+  it('asks the app’s generator for a new version with the instruction', async () => {
+    const caller = await callerFor('agent@echo.test');
+    const [item] = (await caller.drafts.list({ status: 'pending', limit: 1 })).items;
+    if (!item) throw new Error('seed has no pending draft');
+    const before = await caller.drafts.get({ id: item.id });
+    const result = await caller.drafts.regenerate({
+      id: item.id,
+      revision: before.revision,
+      instruction: 'shorter',
+    });
+    expect(result.version).toMatchObject({ version: before.versions.length, instruction: 'shorter' });
+    const after = await caller.drafts.get({ id: item.id });
+    expect(after).toMatchObject({
+      revision: before.revision + 1,
+      regenerationsLeft: before.regenerationsLeft - 1,
+    });
+    expect(after.versions).toHaveLength(before.versions.length + 1);
+    expect(after.body).toBe(result.version?.body);
+  });
+});
+
 describe('optimistic locking', () => {
   it('lets one of two simultaneous edits at the same revision win; the other gets CONFLICT', async () => {
     const { draft } = await makeDraft();

@@ -86,13 +86,14 @@ const expected: Record<DraftStatus, Partial<Record<DraftAction, DraftStatus>>> =
 };
 
 const actions = Object.keys(draftTransitions) as DraftAction[];
+const an = (status: string) => `${/^[aeiou]/.test(status) ? 'an' : 'a'} ${status}`;
 
 describe('the draft state machine', () => {
   for (const status of statuses) {
     for (const action of actions) {
       const to = expected[status][action];
       if (to) {
-        it(`allows ${action} of a ${status} draft, leaving it ${to}`, async () => {
+        it(`allows ${action} of ${an(status)} draft, leaving it ${to}`, async () => {
           // A sent draft's email still queued (undo) or failed (retry) as the action needs.
           const { draft } = await makeDraft({
             status,
@@ -105,7 +106,7 @@ describe('the draft state machine', () => {
           expect((await auditOf(draft.id)).length).toBeGreaterThan(0);
         });
       } else if (!(status === 'sent' && (action === 'send' || action === 'retryDelivery'))) {
-        it(`refuses ${action} of a ${status} draft with PRECONDITION_FAILED naming the status`, async () => {
+        it(`refuses ${action} of ${an(status)} draft with PRECONDITION_FAILED naming the status`, async () => {
           const { draft } = await makeDraft({ status });
           const error = await failure(perform(action, draft.id));
           expect(error.code).toBe('PRECONDITION_FAILED');

@@ -36,15 +36,17 @@ export function canTransition(action: DraftAction, current: DraftStatus): boolea
   return (draftTransitions[action].from as readonly DraftStatus[]).includes(current);
 }
 
+const article = (word: string) => (/^[aeiou]/.test(word) ? 'An' : 'A');
+
 /** What to tell someone who asked for the wrong thing: where the draft is and what it allows. */
 export function describeRefusal(action: DraftAction, current: DraftStatus): string {
-  const possible = (Object.keys(draftTransitions) as DraftAction[])
-    .filter((other) => canTransition(other, current))
-    .map((other) => other);
+  const possible = (Object.keys(draftTransitions) as DraftAction[]).filter((other) =>
+    canTransition(other, current),
+  );
   const from = draftTransitions[action].from.join(' or ');
   return (
     `Cannot ${draftTransitions[action].verb} a draft that is ${current}: only a ${from} draft allows it.` +
-    (possible.length ? ` A ${current} draft allows: ${possible.join(', ')}.` : '')
+    (possible.length ? ` ${article(current)} ${current} draft allows: ${possible.join(', ')}.` : '')
   );
 }
 

@@ -1,7 +1,15 @@
-import { ComingSoon } from '@/components/shell/coming-soon';
+import { Suspense } from 'react';
+import { BoardView } from '@/components/board/board-view';
+import { serverApi } from '@/trpc/server';
 
 export const metadata = { title: 'Board' };
 
-export default function BoardPage() {
-  return <ComingSoon title="Board" description="Deals by stage, with what needs attention on each card." />;
+export default async function BoardPage() {
+  const viewer = await (await serverApi()).me();
+  const canMove = viewer.role === 'manager' || viewer.role === 'admin';
+  return (
+    <Suspense>
+      <BoardView canMove={canMove} />
+    </Suspense>
+  );
 }

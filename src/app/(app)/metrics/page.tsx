@@ -1,7 +1,17 @@
-import { ComingSoon } from '@/components/shell/coming-soon';
+import { redirect } from 'next/navigation';
+import { Suspense } from 'react';
+import { MetricsView } from '@/components/metrics/metrics-view';
+import { serverApi } from '@/trpc/server';
 
 export const metadata = { title: 'Metrics' };
 
-export default function MetricsPage() {
-  return <ComingSoon title="Metrics" description="How the team and the AI drafts are doing." />;
+export default async function MetricsPage() {
+  const viewer = await (await serverApi()).me();
+  // The figures are for managers; an agent is sent to their own work.
+  if (viewer.role === 'agent') redirect('/inbox');
+  return (
+    <Suspense>
+      <MetricsView />
+    </Suspense>
+  );
 }

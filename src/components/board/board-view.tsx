@@ -1,0 +1,373 @@
+'use client';
+
+import {
+  type Announcements,
+  closestCorners,
+  DndContext,
+  type DragEndEvent,
+  type DragOverEvent,
+  DragOverlay,
+  type DragStartEvent,
+  KeyboardSensor,
+  PointerSensor,
+  type UniqueIdentifier,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import { arrayMove, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import { Download, Eye, Filter, KanbanSquare, X } from 'lucide-react';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useMemo, useRef, useState } from 'react';
+import { toast } from 'sonner';
+import { Button } from '@/components/ui/button';
+import { Label } from '@/components/ui/label';
+import { NativeSelect } from '@/components/ui/native-select';
+import { Skeleton } from '@/components/ui/skeleton';
+import { api, type RouterInputs } from '@/trpc/react';
+import { BoardColumn } from './board-column';
+import {
+  type ColumnItems,
+  columnOf,
+  type DealStage,
+  itemsOf,
+  locate,
+  moveCard,
+  stageLabels,
+  stageOrder,
+} from './board-state';
+import { DealCardBody } from './deal-card';
+import { formatMoney } from './format';
+
+const slaOptions = [
+  ['BREACHED', 'Overdue'],
+  ['RED', 'Due now'],
+  ['ORANGE', 'Urgent'],
+  ['YELLOW', 'Due soon'],
+  ['GREEN', 'On track'],
+] as const;
+
+type BoardInput = NonNullable<RouterInputs['deals']['board']>;
+
+function useBoardFilters() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const slaLevel = slaOptions.find(([level]) => level === params.get('sla'))?.[0];
+  const input: BoardInput = {
+    ownerId: params.get('owner') || undefined,
+    slaLevel,
+    needsReply: params.get('needsReply') === '1' || undefined,
+  };
+  function update(next: Record<string, string | undefined>) {
+    const search = new URLSearchParams(params.toString());
+    for (const [key, value] of Object.entries(next)) {
+      if (value) search.set(key, value);
+      else search.delete(key);
+    }
+    const query = search.toString();
+    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+  }
+  return { input, update, isFiltered: Boolean(input.ownerId || input.slaLevel || input.needsReply) };
+}
+
+export function BoardView({ canMove }: { canMove: boolean }) {
+  const { input, update, isFiltered } = useBoardFilters();
+  const utils = api.useUtils();
+  const board = api.deals.board.useQuery(input, { refetchInterval: 30_000 });
+  const move = api.deals.moveStage.useMutation();
+  const [dragItems, setDragItems] = useState<ColumnItems | null>(null);
+  const [activeId, setActiveId] = useState<number | null>(null);
+  const now = useMemo(() => board.data?.generatedAt ?? new Date(), [board.data]);
+  const canDrag = canMove && !isFiltered;
+
+  const items = dragItems ?? itemsOf(board.data);
+  const itemsRef = useRef(items);
+  itemsRef.current = items;
+  const cards = useMemo(
+    () =>
+      new Map((board.data?.columns ?? []).flatMap((column) => column.cards.map((card) => [card.id, card]))),
+    [board.data],
+  );
+  const nameOf = (id: UniqueIdentifier) => cards.get(Number(id))?.company ?? 'The deal';
+
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+
+  function describePlace(id: UniqueIdentifier) {
+    const stage = columnOf(itemsRef.current, id);
+    if (!stage) return 'outside the board';
+    const index = itemsRef.current[stage].indexOf(Number(id));
+    const total = itemsRef.current[stage].length;
+    return index >= 0 ? `${stageLabels[stage]}, position ${index + 1} of ${total}` : stageLabels[stage];
+  }
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up ${nameOf(active.id)} in ${describePlace(active.id)}.`,
+    onDragOver: ({ active, over }) =>
+      over
+        ? `${nameOf(active.id)} is now in ${describePlace(active.id)}.`
+        : `${nameOf(active.id)} is not over a column.`,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? `${nameOf(active.id)} was dropped in ${describePlace(active.id)}.`
+        : `${nameOf(active.id)} was dropped back where it was.`,
+    onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled; it is back where it was.`,
+  };
+
+  function onDragStart({ active }: DragStartEvent) {
+    setActiveId(Number(active.id));
+    setDragItems(itemsOf(board.data));
+  }
+
+  function onDragOver({ active, over }: DragOverEvent) {
+    if (!over) return;
+    setDragItems((current) => {
+      if (!current) return current;
+      const from = columnOf(current, active.id);
+      const to = columnOf(current, over.id);
+      if (!from || !to || from === to) return current;
+      const target = current[to];
+      const overIndex = target.indexOf(Number(over.id));
+      const translated = active.rect.current.translated;
+      const isBelow = translated ? translated.top > over.rect.top + over.rect.height / 2 : false;
+      const index = overIndex >= 0 ? overIndex + (isBelow ? 1 : 0) : target.length;
+      const id = Number(active.id);
+      return {
+        ...current,
+        [from]: current[from].filter((item) => item !== id),
+        [to]: [...target.slice(0, index), id, ...target.slice(index)],
+      };
+    });
+  }
+
+  function onDragCancel() {
+    setActiveId(null);
+    setDragItems(null);
+  }
+
+  function onDragEnd({ active, over }: DragEndEvent) {
+    const current = dragItems;
+    setActiveId(null);
+    const id = Number(active.id);
+    const original = locate(itemsOf(board.data), id);
+    if (!over || !current || !original) {
+      setDragItems(null);
+      return;
+    }
+    const stage = columnOf(current, active.id);
+    if (!stage) {
+      setDragItems(null);
+      return;
+    }
+    const column = current[stage];
+    const activeIndex = column.indexOf(id);
+    const overIndex = column.indexOf(Number(over.id));
+    const final = overIndex >= 0 ? arrayMove(column, activeIndex, overIndex) : column;
+    const index = final.indexOf(id);
+    setDragItems(null);
+    if (stage === original.stage && index === original.index) return;
+    commitMove(id, stage, index);
+  }
+
+  function commitMove(id: number, stage: DealStage, index: number) {
+    const previous = utils.deals.board.getData(input);
+    if (previous) utils.deals.board.setData(input, moveCard(previous, id, stage, index));
+    void utils.deals.board.cancel(input);
+    move.mutate(
+      { id, stage, position: index },
+      {
+        onError: (error) => {
+          if (previous) utils.deals.board.setData(input, previous);
+          toast.error(`Could not move ${nameOf(id)}`, { description: error.message });
+        },
+        onSuccess: () => {
+          toast.success(`${nameOf(id)} moved to ${stageLabels[stage]}`);
+        },
+        onSettled: () => utils.deals.board.invalidate(),
+      },
+    );
+  }
+
+  const owners = board.data?.owners ?? [];
+  const exportQuery = new URLSearchParams();
+  if (input.ownerId) exportQuery.set('ownerId', input.ownerId);
+  if (input.slaLevel) exportQuery.set('slaLevel', input.slaLevel);
+  if (input.needsReply) exportQuery.set('needsReply', 'true');
+  const columns = board.data?.columns ?? [];
+  const totals = columns.reduce(
+    (sum, column) => ({ count: sum.count + column.count, budget: sum.budget + column.totalMonthlyBudget }),
+    { count: 0, budget: 0 },
+  );
+  const activeCard = activeId === null ? undefined : cards.get(activeId);
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col gap-4 p-4 md:p-6">
+      <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
+        <div>
+          <h1 className="text-xl font-semibold tracking-tight">Deal board</h1>
+          <p className="text-sm text-muted-foreground">
+            {board.data ? (
+              <>
+                {totals.count} {totals.count === 1 ? 'deal' : 'deals'} · {formatMoney(totals.budget)}/mo in
+                the pipeline
+              </>
+            ) : (
+              'The pipeline by stage, with what needs attention on each card.'
+            )}
+          </p>
+        </div>
+        <fieldset className="ml-auto flex flex-wrap items-end gap-2" aria-label="Filters">
+          <div className="grid gap-1">
+            <Label htmlFor="board-owner" className="text-xs text-muted-foreground">
+              Owner
+            </Label>
+            <NativeSelect
+              id="board-owner"
+              value={input.ownerId ?? ''}
+              onChange={(event) => update({ owner: event.target.value || undefined })}
+            >
+              <option value="">Everyone</option>
+              {owners.map((owner) => (
+                <option key={owner.id} value={owner.id}>
+                  {owner.name}
+                </option>
+              ))}
+            </NativeSelect>
+          </div>
+          <div className="grid gap-1">
+            <Label htmlFor="board-sla" className="text-xs text-muted-foreground">
+              Reply time
+            </Label>
+            <NativeSelect
+              id="board-sla"
+              value={input.slaLevel ?? ''}
+              onChange={(event) => update({ sla: event.target.value || undefined })}
+            >
+              <option value="">Any</option>
+              {slaOptions.map(([level, label]) => (
+                <option key={level} value={level}>
+                  {label}
+                </option>
+              ))}
+            </NativeSelect>
+          </div>
+          <Button
+            variant={input.needsReply ? 'default' : 'outline'}
+            aria-pressed={Boolean(input.needsReply)}
+            onClick={() => update({ needsReply: input.needsReply ? undefined : '1' })}
+          >
+            <Filter />
+            Needs reply
+          </Button>
+          {isFiltered ? (
+            <Button
+              variant="ghost"
+              onClick={() => update({ owner: undefined, sla: undefined, needsReply: undefined })}
+            >
+              <X />
+              Clear
+            </Button>
+          ) : null}
+          <Button variant="outline" asChild>
+            <a href={`/api/export/board${exportQuery.size ? `?${exportQuery}` : ''}`} download>
+              <Download />
+              Export CSV
+            </a>
+          </Button>
+        </fieldset>
+      </div>
+
+      {!canMove ? (
+        <p className="flex items-center gap-2 rounded-lg border bg-muted/40 px-3 py-2 text-sm text-muted-foreground">
+          <Eye className="size-4 shrink-0" aria-hidden />
+          You are viewing the board read-only: only managers and admins move deals between stages.
+        </p>
+      ) : isFiltered ? (
+        <p className="flex items-center gap-2 rounded-lg border bg-muted/40 px-3 py-2 text-sm text-muted-foreground">
+          <Filter className="size-4 shrink-0" aria-hidden />
+          Filters are on, so cards cannot be moved (their order is the whole column’s). Clear the filters to
+          move cards.
+        </p>
+      ) : null}
+
+      {board.isPending ? (
+        <div
+          className="grid flex-1 gap-3 md:grid-cols-4"
+          role="status"
+          aria-busy="true"
+          aria-label="Loading the board"
+        >
+          {stageOrder.map((stage) => (
+            <div key={stage} className="grid content-start gap-2 rounded-xl border bg-muted/40 p-3">
+              <Skeleton className="h-5 w-24" />
+              <Skeleton className="h-28 w-full" />
+              <Skeleton className="h-28 w-full" />
+            </div>
+          ))}
+        </div>
+      ) : board.isError ? (
+        <div role="alert" className="grid justify-items-start gap-3 rounded-lg border p-6 text-sm">
+          <p>Could not load the board: {board.error.message}</p>
+          <Button variant="outline" size="sm" onClick={() => board.refetch()}>
+            Try again
+          </Button>
+        </div>
+      ) : totals.count === 0 && !isFiltered ? (
+        <div className="flex flex-1 flex-col items-center justify-center gap-2 rounded-xl border border-dashed p-10 text-center text-sm text-muted-foreground">
+          <KanbanSquare className="size-8" aria-hidden />
+          <p className="font-medium text-foreground">No deals yet</p>
+          <p>A deal starts in Inquiry when a space seeker first writes in.</p>
+        </div>
+      ) : (
+        <DndContext
+          sensors={sensors}
+          collisionDetection={closestCorners}
+          onDragStart={onDragStart}
+          onDragOver={onDragOver}
+          onDragEnd={onDragEnd}
+          onDragCancel={onDragCancel}
+          accessibility={{
+            announcements,
+            screenReaderInstructions: {
+              draggable:
+                'To move a deal, press space or enter on its handle. Use the arrow keys to move it up or down, or to another column. Press space or enter to drop it, or escape to cancel.',
+            },
+          }}
+        >
+          <div className="-mx-4 flex min-h-0 flex-1 gap-3 overflow-x-auto px-4 pb-2 md:mx-0 md:px-0">
+            {stageOrder.map((stage) => {
+              const column = columns.find((c) => c.stage === stage);
+              const ids = items[stage];
+              const stageCards = ids.flatMap((id) => {
+                const card = cards.get(id);
+                return card ? [card] : [];
+              });
+              const overStage = activeId !== null ? columnOf(items, activeId) : undefined;
+              return (
+                <BoardColumn
+                  key={stage}
+                  stage={stage}
+                  cards={stageCards}
+                  count={dragItems ? stageCards.length : (column?.count ?? 0)}
+                  totalMonthlyBudget={
+                    dragItems
+                      ? stageCards.reduce((sum, card) => sum + card.monthlyBudget, 0)
+                      : (column?.totalMonthlyBudget ?? 0)
+                  }
+                  now={now}
+                  canMove={canDrag}
+                  isTarget={overStage === stage && activeId !== null}
+                />
+              );
+            })}
+          </div>
+          <DragOverlay dropAnimation={null}>
+            {activeCard ? <DealCardBody card={activeCard} now={now} isOverlay /> : null}
+          </DragOverlay>
+        </DndContext>
+      )}
+    </div>
+  );
+}

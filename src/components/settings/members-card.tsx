@@ -6,9 +6,9 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { NativeSelect } from '@/components/ui/native-select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { api } from '@/trpc/react';
+import { RoleSelect } from './role-select';
 
 const roles = ['agent', 'manager', 'admin'] as const;
 type Role = (typeof roles)[number];
@@ -94,7 +94,7 @@ export function MembersCard({ viewerUserId }: { viewerUserId: string }) {
                   </td>
                   <td className="py-2 text-muted-foreground">{member.email}</td>
                   <td className="py-2">
-                    <NativeSelect
+                    <RoleSelect
                       className="ml-auto"
                       aria-label={`Role of ${member.name}`}
                       value={member.role}
@@ -109,7 +109,7 @@ export function MembersCard({ viewerUserId }: { viewerUserId: string }) {
                           {roleLabels[option]}
                         </option>
                       ))}
-                    </NativeSelect>
+                    </RoleSelect>
                   </td>
                 </tr>
               ))}
@@ -135,7 +135,7 @@ export function MembersCard({ viewerUserId }: { viewerUserId: string }) {
               onChange={(event) => setEmail(event.target.value)}
               className="min-w-56 flex-1"
             />
-            <NativeSelect
+            <RoleSelect
               aria-label="Role of the invited member"
               value={role}
               onChange={(event) => {
@@ -147,7 +147,7 @@ export function MembersCard({ viewerUserId }: { viewerUserId: string }) {
                   {roleLabels[option]}
                 </option>
               ))}
-            </NativeSelect>
+            </RoleSelect>
             <Button type="submit" disabled={invite.isPending || !email.trim()}>
               {invite.isPending ? 'Inviting…' : 'Invite'}
             </Button>

@@ -102,6 +102,23 @@ describe('the OpenAI drafter', () => {
   });
 });
 
+describe('regeneration', () => {
+  it('sends the agent’s instruction and the current body, and measures the prompt when the server reports no usage', async () => {
+    const inbound = await addInbound('Acme Analytics', ACME_QUESTION);
+    fake.script({ kind: 'raw', content: JSON.stringify(draftAnswer('Hi Priya,\n\nShorter.\n\nBest')) });
+    const draft = await generator().generate(db, {
+      ...inbound,
+      instruction: 'shorter, and offer Tuesday 2pm instead',
+      currentBody: 'Hi Priya,\n\nA long <b>previous</b> body.',
+    });
+    const user = fake.requests[0]?.body.messages?.[1]?.content ?? '';
+    expect(user).toContain('<current_draft>\nHi Priya,\n\nA long previous body.\n</current_draft>');
+    expect(user).toContain("following the agent's instruction: shorter, and offer Tuesday 2pm instead");
+    expect(draft.promptTokens).toBeGreaterThan(100);
+    expect(draft.completionTokens).toBeGreaterThan(0);
+  });
+});
+
 describe('planted hallucinations are caught by the grounding layer alone', () => {
   it.each([
     ['a rate the space does not have', 'The rent at Mission Loft is $11,900/month.', '$11,900/month'],

@@ -105,7 +105,8 @@ export function createDraftGenerator(options: DraftGeneratorOptions = {}): Draft
           ...(start >= 0 ? { start, end: start + claim.length } : {}),
         };
       });
-      return { issues, tokens: result.promptTokens + result.completionTokens, failure: null };
+      const tokens = (result.promptTokens ?? 0) + (result.completionTokens ?? 0);
+      return { issues, tokens, failure: null };
     } catch (error) {
       breaker.recordFailure();
       return { issues: [], tokens: 0, failure: describe(error) };
@@ -131,9 +132,10 @@ export function createDraftGenerator(options: DraftGeneratorOptions = {}): Draft
         (candidate) => countPromptTokens(buildDraftMessages(candidate, { ...request, currentBody: current })),
         budget,
       );
+      const messages = buildDraftMessages(fitted, { ...request, currentBody: current });
       let drafted: Awaited<ReturnType<OpenAiClient['draft']>>;
       try {
-        drafted = await client.draft(buildDraftMessages(fitted, { ...request, currentBody: current }));
+        drafted = await client.draft(messages);
         breaker.recordSuccess();
       } catch (error) {
         breaker.recordFailure();
@@ -165,8 +167,9 @@ export function createDraftGenerator(options: DraftGeneratorOptions = {}): Draft
         confidence: drafted.output.confidence,
         reasoning,
         model: client.model,
-        promptTokens: drafted.promptTokens,
-        completionTokens: drafted.completionTokens,
+        // Our own count when the server reports no usage.
+        promptTokens: drafted.promptTokens ?? countPromptTokens(messages),
+        completionTokens: drafted.completionTokens ?? countPromptTokens([{ role: 'user', content: body }]),
         critiqueTokens: review.tokens,
         isOffline: false,
         validation: combineValidation(grounding.issues, review.issues, now()),

@@ -13,7 +13,8 @@ export type OpenAiSettings = {
   maxRetries?: number;
 };
 
-export type ModelCall<T> = { output: T; promptTokens: number; completionTokens: number };
+/** Token counts are null when a compatible server sends no usage. */
+export type ModelCall<T> = { output: T; promptTokens: number | null; completionTokens: number | null };
 
 export class ModelOutputError extends Error {}
 
@@ -45,8 +46,8 @@ export function createOpenAiClient(settings: OpenAiSettings) {
     }
     return {
       output: parsed as T,
-      promptTokens: completion.usage?.prompt_tokens ?? 0,
-      completionTokens: completion.usage?.completion_tokens ?? 0,
+      promptTokens: completion.usage?.prompt_tokens ?? null,
+      completionTokens: completion.usage?.completion_tokens ?? null,
     };
   }
 

@@ -184,13 +184,10 @@ describe('approval is for the exact content approved', () => {
     );
     if (!acme) throw new Error('seed has no Acme Analytics draft');
     const original = await draftRow(acme.id);
-    const wrong = original.body.replace(
-      'Parking is available at $275/month.',
-      'Parking is available at $150/month.',
-    );
+    const wrong = `${original.body}\n\nThe rent is $99,999/month.`;
     const failedEdit = await caller.drafts.edit({ id: acme.id, body: wrong, revision: original.revision });
     expect(failedEdit.validationStatus).toBe('failed');
-    expect(failedEdit.validation?.issues.map((issue) => issue.claim).join(' ')).toContain('$150');
+    expect(failedEdit.validation?.issues.map((issue) => issue.claim).join(' ')).toContain('$99,999');
     const fixed = await caller.drafts.edit({
       id: acme.id,
       body: original.body,

@@ -6,14 +6,18 @@ import { Button } from '@/components/ui/button';
 import { cn } from '@/lib/utils';
 import { api } from '@/trpc/react';
 import { type HighlightableIssue, segmentBody } from './highlight';
+import { reconcile } from './reconcile';
 
 /** Long enough not to save on every keystroke, short enough that a closed tab loses little. */
 const AUTOSAVE_DELAY_MS = 900;
 
 export type EditorHandle = {
   focus: () => void;
-  /** Saves pending text now; the revision to act on, or null when the text could not be saved. */
-  flush: () => Promise<number | null>;
+  /**
+   * Saves pending text now. `saved` says whether there was anything to save (then `revision` is
+   * the new one); null when the text could not be saved (a conflict or an error).
+   */
+  flush: () => Promise<{ saved: boolean; revision: number } | null>;
 };
 
 type SaveState = 'saved' | 'dirty' | 'saving' | 'conflict' | 'error';
@@ -67,20 +71,25 @@ export function BodyEditor({
   // The server moved on (someone else, or our own approve/regenerate): follow it unless that would
   // throw away text the agent typed; then the agent chooses.
   useEffect(() => {
-    if (revision === baseRef.current) return;
-    if (body === lastSaved.current) {
-      setBaseRevision(revision);
-      return;
-    }
-    if (textRef.current === lastSaved.current) {
+    const next = reconcile({
+      serverBody: body,
+      serverRevision: revision,
+      baseRevision: baseRef.current,
+      lastSaved: lastSaved.current,
+      text: textRef.current,
+    });
+    if (next.kind === 'rebase') {
       lastSaved.current = body;
-      setText(body);
-      setBaseRevision(revision);
+      setBaseRevision(next.revision);
+    } else if (next.kind === 'take') {
+      lastSaved.current = next.body;
+      setText(next.body);
+      setBaseRevision(next.revision);
       setState('saved');
-      return;
+    } else if (next.kind === 'conflict') {
+      setConflict({ theirs: next.theirs, revision: next.revision });
+      setState('conflict');
     }
-    setConflict({ theirs: body, revision });
-    setState('conflict');
   }, [body, revision]);
 
   const save = useCallback(
@@ -114,11 +123,12 @@ export function BodyEditor({
   const flush = useCallback(async () => {
     if (saving.current) await saving.current;
     if (conflict) return null;
-    if (textRef.current === lastSaved.current) return baseRef.current;
+    if (textRef.current === lastSaved.current) return { saved: false, revision: baseRef.current };
     const pending = save(textRef.current, baseRef.current);
     saving.current = pending;
     try {
-      return await pending;
+      const revision = await pending;
+      return revision === null ? null : { saved: true, revision };
     } finally {
       saving.current = null;
     }

@@ -149,17 +149,20 @@ export function DraftQueue({
         <p className="max-w-72 leading-relaxed">{emptyText[view].body}</p>
         {view === 'pending' ? (
           <p className="max-w-72 leading-relaxed">
-            In development, simulate an inbound email with{' '}
-            <code className="rounded bg-muted px-1">make inbound</code> or the{' '}
-            <code className="rounded bg-muted px-1">inbound.simulate</code> procedure; its draft shows up here
-            within seconds.
+            In development, simulate one:{' '}
+            <code className="rounded bg-muted px-1 text-[11px] break-all">
+              make inbound FROM=&quot;Ann &lt;ann@acme.example&gt;&quot; SUBJECT=&quot;Parking?&quot;
+              BODY=&quot;Is there parking?&quot;
+            </code>{' '}
+            (or the <code className="rounded bg-muted px-1">inbound.simulate</code> procedure). Its draft
+            appears here within seconds.
           </p>
         ) : null}
       </div>
     );
   } else {
     content = (
-      <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" data-testid="queue-scroll">
+      <div ref={scrollRef} className="relative min-h-0 flex-1 overflow-y-auto" data-testid="queue-scroll">
         <ul aria-label={listName} className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
           {virtualItems.map((virtualItem) => {
             const item = items[virtualItem.index];
@@ -190,22 +193,25 @@ export function DraftQueue({
                   )}
                 >
                   <Checkbox
-                    className="mt-0.5"
+                    className="relative z-10 mt-0.5"
                     checked={checked.has(item.id)}
                     onCheckedChange={(value) => toggle(item.id, value === true)}
                     aria-label={`Select ${item.company}`}
                   />
-                  <button
-                    type="button"
-                    id={rowId(item.id)}
-                    aria-label={item.company}
-                    aria-describedby={`${rowId(item.id)}-summary`}
-                    aria-current={isSelected ? 'true' : undefined}
-                    onClick={() => onOpen(item.id)}
-                    className="grid min-w-0 flex-1 gap-1 rounded-sm text-left outline-none after:absolute after:inset-0 focus-visible:after:ring-2 focus-visible:after:ring-ring/60 focus-visible:after:ring-inset"
-                  >
-                    <span className="flex items-center gap-2">
-                      <span className="truncate font-medium">{item.company}</span>
+                  <div className="grid min-w-0 flex-1 gap-1">
+                    <div className="flex items-center gap-2">
+                      {/* The row's one control: its click area stretches over the whole row. */}
+                      <button
+                        type="button"
+                        id={rowId(item.id)}
+                        aria-label={item.company}
+                        aria-describedby={`${rowId(item.id)}-summary`}
+                        aria-current={isSelected ? 'true' : undefined}
+                        onClick={() => onOpen(item.id)}
+                        className="min-w-0 truncate text-left font-medium outline-none after:absolute after:inset-0 focus-visible:after:ring-2 focus-visible:after:ring-ring/60 focus-visible:after:ring-inset"
+                      >
+                        {item.company}
+                      </button>
                       <span className="ml-auto shrink-0">
                         {item.slaLevel ? (
                           <SlaBadge level={item.slaLevel} deadline={item.replyDeadlineAt} now={now} />
@@ -213,18 +219,18 @@ export function DraftQueue({
                           <DeliveryBadge status={item.deliveryStatus} />
                         )}
                       </span>
-                    </span>
-                    <span id={`${rowId(item.id)}-summary`} className="grid gap-0.5">
+                    </div>
+                    <div id={`${rowId(item.id)}-summary`} className="grid gap-0.5">
                       <span className="truncate text-xs text-muted-foreground">{item.seekerName}</span>
                       <span className="truncate text-sm">{item.subject}</span>
                       <span className="line-clamp-1 text-xs text-muted-foreground">{item.preview}</span>
-                    </span>
-                    <span className="flex flex-wrap items-center gap-1.5 pt-1">
+                    </div>
+                    <div className="flex flex-wrap items-center gap-1.5 pt-1">
                       <ValidationBadge status={item.validation} />
                       <ConfidenceBadge confidence={item.confidence} />
                       {item.isOffline ? <Badge variant="secondary">Offline</Badge> : null}
-                    </span>
-                  </button>
+                    </div>
+                  </div>
                 </div>
               </li>
             );
@@ -299,7 +305,7 @@ export function DraftQueue({
               {content}
             </TabsContent>
           ) : (
-            <TabsContent key={entry.value} value={entry.value} forceMount />
+            <TabsContent key={entry.value} value={entry.value} forceMount className="hidden" />
           ),
         )}
       </section>

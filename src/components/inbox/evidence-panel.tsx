@@ -12,7 +12,7 @@ type Version = Draft['versions'][number];
 
 function Section({ title, children, count }: { title: string; children: React.ReactNode; count?: number }) {
   return (
-    <section aria-label={title} className="grid gap-3">
+    <section aria-label={title} className="grid grid-cols-1 gap-3">
       <h3 className="flex items-center gap-2 text-xs font-semibold tracking-wide text-muted-foreground uppercase">
         {title}
         {count !== undefined ? <span className="font-normal tabular-nums">{count}</span> : null}
@@ -71,7 +71,7 @@ export function EvidencePanel({ draft, workingBody }: { draft: Draft; workingBod
   const reasoning = version?.reasoning;
 
   return (
-    <div className="grid gap-8">
+    <div className="grid min-w-0 grid-cols-1 gap-8">
       <Section title="Validation" count={validation.issues.length}>
         <div
           className={cn(
@@ -97,7 +97,7 @@ export function EvidencePanel({ draft, workingBody }: { draft: Draft; workingBod
           </p>
         </div>
         {validation.issues.length > 0 ? (
-          <ul className="grid gap-2.5">
+          <ul className="grid grid-cols-1 gap-2.5">
             {validation.issues.map((issue, index) => {
               const source = parseSource(issue.source);
               return (
@@ -176,15 +176,15 @@ export function EvidencePanel({ draft, workingBody }: { draft: Draft; workingBod
 
       <Section title="Data used" count={reasoning?.dataUsed.length ?? 0}>
         {reasoning && reasoning.dataUsed.length > 0 ? (
-          <ul className="grid gap-2">
+          <ul className="grid grid-cols-1 gap-2">
             {reasoning.dataUsed.map((item, index) => (
               <li
                 // biome-ignore lint/suspicious/noArrayIndexKey: data points are positional
                 key={index}
                 className="grid gap-0.5 rounded-md bg-background px-3 py-2 text-sm ring-1 ring-border"
               >
-                <span className="flex items-baseline justify-between gap-3">
-                  <span className="font-medium">{item.dataPoint}</span>
+                <span className="flex min-w-0 items-baseline justify-between gap-3">
+                  <span className="shrink-0 font-medium">{item.dataPoint}</span>
                   {item.value !== undefined ? (
                     <span
                       className="truncate text-right text-xs text-muted-foreground"

@@ -194,7 +194,7 @@ export function InboxView() {
   const role: Role | null = me.data?.role ?? null;
 
   return (
-    <div className="grid h-[calc(100dvh-3.5rem)] min-h-0 grid-cols-[minmax(320px,400px)_minmax(0,1fr)] overflow-hidden">
+    <div className="relative grid h-[calc(100dvh-3.5rem)] min-h-0 grid-cols-[minmax(320px,400px)_minmax(0,1fr)] overflow-hidden">
       <DraftQueue
         ref={queue}
         view={view}

@@ -201,10 +201,22 @@ function LoadedPane({
     ? `${draft.inbound.fromName} <${draft.inbound.fromAddress}>`
     : draft.inbound.fromAddress;
 
-  async function currentRevision() {
-    const saved = editor.current ? await editor.current.flush() : draft.revision;
-    if (saved === null) toast.error('Save or resolve your edits first.');
-    return saved;
+  /** A pending approval, so a quick "a" then "s" sends what was approved, with its revision. */
+  const approving = useRef<Promise<number | null> | null>(null);
+
+  /** The revision to act on: after saving pending edits and letting an approval finish. */
+  async function currentRevision(): Promise<number | null> {
+    const approved = approving.current ? await approving.current : null;
+    const flushed = editor.current
+      ? await editor.current.flush()
+      : { saved: false, revision: draft.revision };
+    if (flushed === null) {
+      toast.error('Save or resolve your edits first.');
+      return null;
+    }
+    if (flushed.saved) return flushed.revision;
+    const cached = utils.drafts.get.getData({ id: draft.id })?.revision ?? draft.revision;
+    return Math.max(cached, approved ?? 0, flushed.revision);
   }
 
   async function requestApprove(override?: string) {
@@ -219,11 +231,23 @@ function LoadedPane({
     const revision = await currentRevision();
     if (revision === null) return;
     setOverrideOpen(false);
-    approve.mutate({ id: draft.id, revision, override: override ? { reason: override } : undefined });
+    const pending = approve
+      .mutateAsync({ id: draft.id, revision, override: override ? { reason: override } : undefined })
+      .then((approved) => approved.revision)
+      .catch(() => null);
+    approving.current = pending;
+    await pending;
+    if (approving.current === pending) approving.current = null;
   }
 
   async function doSend() {
     setConfirmSendOpen(false);
+    if (approving.current) await approving.current;
+    const latest = utils.drafts.get.getData({ id: draft.id });
+    if (latest && latest.status !== 'approved') {
+      toast.error('Not sent: the draft is not approved.');
+      return;
+    }
     const revision = await currentRevision();
     if (revision === null) return;
     try {
@@ -245,6 +269,11 @@ function LoadedPane({
   }
 
   function requestSend() {
+    if (approving.current) {
+      if (draft.validationStatus === 'passed') void doSend();
+      else setConfirmSendOpen(true);
+      return;
+    }
     if (!sendPermission.allowed) {
       toast.error(sendPermission.reason ?? 'This draft cannot be sent now.');
       return;
@@ -355,34 +384,26 @@ function LoadedPane({
       aria-label={`Review: ${draft.deal.companyName}`}
       className="flex min-h-0 min-w-0 flex-1 flex-col"
     >
-      <header className="flex flex-wrap items-start gap-x-6 gap-y-3 border-b px-8 py-5">
-        <div className="grid min-w-0 gap-1.5">
-          <h2 className="flex items-center gap-2 text-xl font-semibold tracking-tight">
-            {draft.deal.companyName}
-            <Link
-              href={`/deals/${draft.dealId}`}
-              className="rounded-sm text-muted-foreground hover:text-foreground"
-              aria-label={`Open the ${draft.deal.companyName} deal`}
-            >
-              <ChevronRight className="size-4" aria-hidden />
-            </Link>
-          </h2>
-          <p className="truncate text-sm text-muted-foreground">
-            {draft.deal.seekerName} · {draft.deal.seekerEmail} · team of {draft.deal.teamSize} · budget $
-            {draft.deal.monthlyBudget.toLocaleString('en-US')}/mo ·{' '}
-            <span className="capitalize">{draft.deal.stage}</span>
-          </p>
-          <div className="flex flex-wrap items-center gap-1.5">
-            <StatusBadge status={draft.status} />
-            <SlaBadge level={draft.slaLevel} deadline={draft.replyDeadlineAt} now={now} />
-            <ValidationBadge status={draft.validationStatus} />
-            <ConfidenceBadge confidence={draft.confidence} />
-            {draft.isOffline ? <Badge variant="secondary">Offline drafter</Badge> : null}
-            {draft.sentEmail ? <DeliveryBadge status={delivery} /> : null}
+      <header className="grid gap-3 border-b px-8 pt-5 pb-4">
+        <div className="flex items-start gap-4">
+          <div className="grid min-w-0 gap-1">
+            <h2 className="flex items-center gap-1.5 text-xl font-semibold tracking-tight">
+              <span className="truncate">{draft.deal.companyName}</span>
+              <Link
+                href={`/deals/${draft.dealId}`}
+                className="rounded-sm text-muted-foreground hover:text-foreground"
+                aria-label={`Open the ${draft.deal.companyName} deal`}
+              >
+                <ChevronRight className="size-4" aria-hidden />
+              </Link>
+            </h2>
+            <p className="truncate text-sm text-muted-foreground">
+              {draft.deal.seekerName} · team of {draft.deal.teamSize} · budget $
+              {draft.deal.monthlyBudget.toLocaleString('en-US')}/mo ·{' '}
+              <span className="capitalize">{draft.deal.stage}</span>
+            </p>
           </div>
-        </div>
-        <div className="ml-auto grid justify-items-end gap-2">
-          <div className="flex items-center gap-2">
+          <div className="ml-auto flex shrink-0 items-center gap-2">
             {draft.status === 'archived' ? (
               <Button
                 onClick={() => void doRestore()}
@@ -424,17 +445,27 @@ function LoadedPane({
               </>
             )}
           </div>
+        </div>
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+          <div className="flex flex-wrap items-center gap-1.5">
+            <StatusBadge status={draft.status} />
+            <SlaBadge level={draft.slaLevel} deadline={draft.replyDeadlineAt} now={now} />
+            <ValidationBadge status={draft.validationStatus} />
+            <ConfidenceBadge confidence={draft.confidence} />
+            {draft.isOffline ? <Badge variant="secondary">Offline drafter</Badge> : null}
+            {draft.sentEmail ? <DeliveryBadge status={delivery} /> : null}
+          </div>
           {blockedReason ? (
             <p
               id={reasonId}
-              className="max-w-sm text-right text-xs text-muted-foreground"
+              className="ml-auto max-w-md text-right text-xs text-muted-foreground"
               data-testid="blocked-reason"
             >
               {blockedReason}
             </p>
           ) : null}
           {draft.status === 'sent' && draft.sentEmail ? (
-            <div className="flex items-center gap-2 text-xs text-muted-foreground" aria-live="polite">
+            <div className="ml-auto flex items-center gap-2 text-xs text-muted-foreground" aria-live="polite">
               <Mail className="size-3.5" aria-hidden />
               <span>
                 Sent {draft.sentAt ? dateFormat.format(draft.sentAt) : ''} to {draft.sentEmail.toAddress} ·
@@ -460,7 +491,7 @@ function LoadedPane({
       </header>
 
       <div className="grid min-h-0 flex-1 grid-cols-1 xl:grid-cols-[minmax(0,1fr)_400px]">
-        <div className="min-h-0 overflow-y-auto">
+        <div className="relative min-h-0 overflow-y-auto">
           <div className="mx-auto grid max-w-3xl gap-8 px-8 py-6">
             <div className="grid gap-3">
               {earlier.length > 0 ? (
@@ -534,7 +565,7 @@ function LoadedPane({
         </div>
         <aside
           aria-label="Evidence"
-          className="min-h-0 overflow-y-auto border-t bg-muted/40 px-6 py-6 xl:border-t-0 xl:border-l"
+          className="relative min-h-0 overflow-y-auto border-t bg-muted/40 px-6 py-6 xl:border-t-0 xl:border-l"
         >
           <EvidencePanel draft={draft} workingBody={workingBody} />
         </aside>

@@ -1,0 +1,317 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS, baseUrl, keepScreenshot, launchBrowser, signIn } from './browser';
+
+const databaseUrl = inject('databaseUrl');
+let browser: Browser;
+let page: Page;
+let db: pg.Client;
+
+/** The journeys that send run on copies of seeded drafts, so the seed stays as other browser tests expect it. */
+async function copyDraft(company: string, moreUrgentByMinutes: number): Promise<number> {
+  const columns = async (table: string) =>
+    (
+      await db.query<{ column_name: string }>(
+        `select column_name from information_schema.columns
+         where table_schema = 'public' and table_name = $1 and is_identity = 'NO' and is_generated = 'NEVER'`,
+        [table],
+      )
+    ).rows
+      .map((row) => row.column_name)
+      .filter((column) => column !== 'id');
+  const quoted = (name: string) => `"${name}"`;
+  const { rows } = await db.query<{ id: string; inbound_email_id: string }>(
+    `select d.id, d.inbound_email_id from email_drafts d join deals on deals.id = d.deal_id
+     where deals.company_name = $1 order by d.id limit 1`,
+    [company],
+  );
+  const source = rows[0];
+  if (!source) throw new Error(`No seeded draft for ${company}`);
+  await db.query('begin');
+  const emailColumns = await columns('emails');
+  const email = await db.query<{ id: string }>(
+    `insert into emails (${emailColumns.map(quoted).join(', ')})
+     select ${emailColumns
+       .map((column) =>
+         column === 'message_id'
+           ? `'<copy-' || gen_random_uuid() || '@e2e.test>'`
+           : column === 'provider_message_id'
+             ? 'null'
+             : quoted(column),
+       )
+       .join(', ')}
+     from emails where id = $1 returning id`,
+    [source.inbound_email_id],
+  );
+  const emailId = email.rows[0]?.id;
+  // The most urgent open reply deadline, minus a few minutes: the copy tops the queue.
+  const { rows: deadline } = await db.query<{ at: Date }>(
+    `select min(reply_deadline_at) - make_interval(mins => $1) as at from email_drafts where status <> 'archived'`,
+    [moreUrgentByMinutes],
+  );
+  await db.query('update emails set reply_deadline_at = $1 where id = $2', [deadline[0]?.at, emailId]);
+  const draftColumns = await columns('email_drafts');
+  const draft = await db.query<{ id: string }>(
+    `insert into email_drafts (${draftColumns.map(quoted).join(', ')})
+     select ${draftColumns
+       .map((column) =>
+         column === 'inbound_email_id'
+           ? '$2::bigint'
+           : column === 'reply_deadline_at'
+             ? '$3::timestamptz'
+             : quoted(column),
+       )
+       .join(', ')}
+     from email_drafts where id = $1 returning id`,
+    [source.id, emailId, deadline[0]?.at],
+  );
+  const draftId = draft.rows[0]?.id;
+  const versionColumns = await columns('draft_versions');
+  await db.query(
+    `insert into draft_versions (${versionColumns.map(quoted).join(', ')})
+     select ${versionColumns.map((column) => (column === 'draft_id' ? '$2::bigint' : quoted(column))).join(', ')}
+     from draft_versions where draft_id = $1`,
+    [source.id, draftId],
+  );
+  await db.query('commit');
+  return Number(draftId);
+}
+
+async function seededDraftId(company: string) {
+  const { rows } = await db.query<{ id: string }>(
+    `select d.id from email_drafts d join deals on deals.id = d.deal_id where deals.company_name = $1 order by d.id limit 1`,
+    [company],
+  );
+  return Number(rows[0]?.id);
+}
+
+/** Keeps the picture for the README too (docs/screenshots is committed). */
+async function keepDocScreenshot(name: string) {
+  await keepScreenshot(page, name);
+  mkdirSync('docs/screenshots', { recursive: true });
+  copyFileSync(path.join(ARTIFACTS, `${name}.png`), path.join('docs/screenshots', `${name}.png`));
+}
+
+const pane = () => page.getByRole('region', { name: /^Review: / });
+const queue = () => page.getByRole('list', { name: 'Drafts waiting for review' });
+const statusBadge = (text: string) =>
+  pane().locator('header [data-slot=badge]', { hasText: new RegExp(`^${text}$`) });
+const toastButton = (name: string) =>
+  page.locator('[data-sonner-toast]').getByRole('button', { name, exact: true });
+
+beforeAll(async () => {
+  db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await signIn(page, 'agent@echo.test');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await db?.end();
+});
+
+describe('the agent inbox', () => {
+  it('lists pending drafts most urgent first and opens the most urgent one', async () => {
+    const acmeId = await seededDraftId('Acme Analytics');
+    await page.goto(`${baseUrl}/inbox`);
+    const rows = queue().getByRole('button');
+    await rows.first().waitFor();
+    expect(await rows.first().getAttribute('aria-label')).toBe('Acme Analytics');
+    await rows.first().click();
+    await page.waitForURL(new RegExp(`draft=${acmeId}`));
+    await pane().getByRole('heading', { name: 'Acme Analytics' }).waitFor();
+    // The link alone opens the same draft.
+    await page.goto(`${baseUrl}/inbox?draft=${acmeId}`);
+    await pane().getByRole('heading', { name: 'Acme Analytics' }).waitFor();
+    expect(await queue().getByRole('button', { name: 'Acme Analytics' }).getAttribute('aria-current')).toBe(
+      'true',
+    );
+    await keepDocScreenshot('inbox-queue');
+  });
+
+  it('regenerates with an instruction and shows the new version without a reload', async () => {
+    await page.getByLabel('Instruction', { exact: true }).fill('Shorter');
+    await page.getByRole('button', { name: 'Regenerate', exact: true }).click();
+    const versions = page.locator('section[aria-labelledby="versions-title"] li');
+    await versions.filter({ hasText: 'v1' }).filter({ hasText: 'Shorter' }).waitFor({ timeout: 45_000 });
+    expect(await versions.filter({ hasText: 'v1' }).textContent()).toContain('Current');
+    await keepScreenshot(page, 'inbox-regenerated');
+  });
+
+  it('switches back to the first version', async () => {
+    await page.getByRole('button', { name: 'Use v0', exact: true }).click();
+    const versions = page.locator('section[aria-labelledby="versions-title"] li');
+    await versions.filter({ hasText: 'v0' }).filter({ hasText: 'Current' }).waitFor();
+    await keepScreenshot(page, 'inbox-switched-back');
+  });
+
+  it('saves an edit with the revision and keeps it after a reload', async () => {
+    const editor = page.getByLabel('Reply body');
+    const original = await editor.inputValue();
+    const edited = original.replace(/^Hi [^,\n]+,/, 'Hi Priya, thanks for the quick reply!');
+    expect(edited).not.toBe(original);
+    await editor.fill(edited);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText(/^Saved · revision \d+$/).waitFor();
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Reply body').inputValue()).toBe(edited);
+    await keepScreenshot(page, 'inbox-edited');
+  });
+
+  it('shows the diff of an earlier version against the working body', async () => {
+    await page.getByRole('button', { name: 'Compare v1 with the working body' }).click();
+    const diff = page.getByRole('region', { name: 'Changes from v1 to the working body' });
+    await diff.waitFor();
+    expect(await diff.locator('ins, del').count()).toBeGreaterThan(0);
+    await diff.scrollIntoViewIfNeeded();
+    await keepDocScreenshot('inbox-diff');
+  });
+
+  it('approves and sends, undoes the send, then sends again and sees it delivered', {
+    timeout: 120_000,
+  }, async () => {
+    await page.getByRole('button', { name: 'Approve', exact: true }).click();
+    await statusBadge('Approved').waitFor();
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await statusBadge('Sent').waitFor();
+    await toastButton('Undo').click();
+    await page.getByText(/Send undone/).waitFor();
+    await statusBadge('Approved').waitFor();
+    await keepScreenshot(page, 'inbox-undone');
+
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await statusBadge('Sent').waitFor();
+    // The worker hands it to the development mailbox once the undo window has passed.
+    await page
+      .getByTestId('delivery-status')
+      .filter({ hasText: /^delivered$/ })
+      .waitFor({ timeout: 90_000 });
+    await keepScreenshot(page, 'inbox-delivered');
+  });
+
+  it('archives another draft with a reason and restores it', async () => {
+    const id = await seededDraftId('Fernwood Studio');
+    await page.goto(`${baseUrl}/inbox?draft=${id}`);
+    await pane().getByRole('heading', { name: 'Fernwood Studio' }).waitFor();
+    await pane().getByRole('button', { name: 'Archive', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Reason (optional)').fill('Seeker paused the search');
+    await dialog.getByRole('button', { name: 'Archive', exact: true }).click();
+    await statusBadge('Archived').waitFor();
+    await pane().getByText('Archived: “Seeker paused the search”').waitFor();
+    await keepScreenshot(page, 'inbox-archived');
+    await pane().getByRole('button', { name: 'Restore', exact: true }).click();
+    await statusBadge('Pending review').waitFor();
+    await queue().getByRole('button', { name: 'Fernwood Studio' }).waitFor();
+  });
+
+  it('approves and sends with the keyboard alone', async () => {
+    const id = await copyDraft('Bluebird Health', 5);
+    await page.goto(`${baseUrl}/inbox`);
+    await queue().getByRole('button').first().waitFor();
+    await page.keyboard.press('j');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Bluebird Health');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`draft=${id}`));
+    await pane().getByRole('heading', { name: 'Bluebird Health' }).waitFor();
+    await page.keyboard.press('a');
+    await statusBadge('Approved').waitFor();
+    await page.keyboard.press('s');
+    await statusBadge('Sent').waitFor();
+    await keepScreenshot(page, 'inbox-keyboard-sent');
+  });
+
+  it('does not let the agent approve a draft that failed validation, and says why', async () => {
+    const id = await seededDraftId('Northstar Labs');
+    await page.goto(`${baseUrl}/inbox?draft=${id}`);
+    await pane().getByRole('heading', { name: 'Northstar Labs' }).waitFor();
+    const approve = pane().getByRole('button', { name: 'Approve', exact: true });
+    expect(await approve.isDisabled()).toBe(true);
+    expect(await page.getByTestId('blocked-reason').textContent()).toMatch(/manager/);
+    // The contradicted claim is marked on the exact words of the body.
+    expect(await pane().locator('mark[data-issue]').first().textContent()).toBe('$150/month');
+    await keepDocScreenshot('inbox-review');
+    // The shortcut is refused too, and the draft stays pending.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('a');
+    await page.locator('[data-sonner-toast]', { hasText: 'Validation failed' }).waitFor();
+    await statusBadge('Pending review').waitFor();
+    await keepScreenshot(page, 'inbox-agent-refused');
+  });
+
+  it('archives several drafts at once from the queue, with one reason', async () => {
+    await copyDraft('Quill Payments', 30);
+    await copyDraft('Orbit Care', 31);
+    await page.goto(`${baseUrl}/inbox`);
+    const before = await queue().getByRole('button').count();
+    await page.getByRole('checkbox', { name: 'Select Orbit Care' }).first().click();
+    await page.getByRole('checkbox', { name: 'Select Quill Payments' }).first().click();
+    await page.getByRole('button', { name: 'Archive selected' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Reason (optional)').fill('Duplicates of other threads');
+    await dialog.getByRole('button', { name: 'Archive', exact: true }).click();
+    await page.locator('[data-sonner-toast]', { hasText: 'Archived 2 drafts' }).waitFor();
+    await expect.poll(() => queue().getByRole('button').count()).toBe(before - 2);
+    const { rows } = await db.query<{ archive_reason: string }>(
+      `select archive_reason from email_drafts where status = 'archived' and archive_reason = 'Duplicates of other threads'`,
+    );
+    expect(rows).toHaveLength(2);
+  });
+
+  it('lets a manager approve a failed draft with a recorded override reason', async () => {
+    const id = await copyDraft('Northstar Labs', 40);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const manager = await context.newPage();
+    await signIn(manager, 'manager@echo.test');
+    await manager.goto(`${baseUrl}/inbox?draft=${id}`);
+    const review = manager.getByRole('region', { name: /^Review: / });
+    await review.getByRole('heading', { name: 'Northstar Labs' }).waitFor();
+    await review.getByRole('button', { name: 'Approve', exact: true }).click();
+    const dialog = manager.getByRole('dialog');
+    await dialog.getByLabel('Override reason').fill('Host confirmed the parking price by phone');
+    await dialog.getByRole('button', { name: 'Approve with override' }).click();
+    await review.locator('header [data-slot=badge]', { hasText: /^Approved$/ }).waitFor();
+    const { rows } = await db.query<{ override_reason: string; status: string }>(
+      'select override_reason, status from email_drafts where id = $1',
+      [id],
+    );
+    expect(rows[0]).toEqual({
+      override_reason: 'Host confirmed the parking price by phone',
+      status: 'approved',
+    });
+    await keepScreenshot(manager, 'inbox-manager-override');
+    await context.close();
+  });
+
+  it('has no serious or critical accessibility violations (axe-core)', async () => {
+    await page.addScriptTag({ path: path.resolve('node_modules/axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      type AxeResult = {
+        violations: Array<{
+          id: string;
+          impact: string | null;
+          help: string;
+          nodes: Array<{ target: unknown }>;
+        }>;
+      };
+      const axe = (window as unknown as { axe: { run: () => Promise<AxeResult> } }).axe;
+      const result = await axe.run();
+      return result.violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        targets: violation.nodes.slice(0, 3).map((node) => JSON.stringify(node.target)),
+      }));
+    });
+    expect(
+      violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical'),
+    ).toEqual([]);
+  });
+});

@@ -15,14 +15,19 @@ export function parseRetryAfter(value: string | null | undefined, now = new Date
  * Sends through the Resend SDK. The SDK never throws for HTTP failures: it returns `{ error }`
  * with the status code from the body (null when the request never got an answer).
  */
-export function resendTransport(options: { apiKey: string; baseUrl?: string }): MailTransport {
+export function resendTransport(options: {
+  apiKey: string;
+  baseUrl?: string;
+  timeoutMs?: number;
+}): MailTransport {
   const client = new Resend(options.apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined);
   return {
     name: 'resend',
     async send(email: OutgoingEmail): Promise<DeliveryAttempt> {
       const { data, error, headers } = await client.emails.send(
         { from: email.from, to: email.to, subject: email.subject, text: email.text, headers: email.headers },
-        { idempotencyKey: email.idempotencyKey },
+        // The SDK sets no timeout of its own; a hung request would hold a worker slot for good.
+        { idempotencyKey: email.idempotencyKey, signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) },
       );
       if (data) return { outcome: 'accepted', providerMessageId: data.id, status: 'sent' };
       const statusCode = error?.statusCode ?? null;

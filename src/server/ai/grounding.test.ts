@@ -42,6 +42,10 @@ describe('grounding checks: supported claims pass', () => {
     'Mission Loft is at 2180 Bryant St in the Mission.',
     'Mission Loft is available from January 1, 2027.',
     'The Caltrain station is two blocks away from SoMa Studio.',
+    'At $12,500/month, Mission Loft is $500 under your budget.',
+    'Parking for 4 cars at Mission Loft would be $1,100/month.',
+    'Mission Loft works out to about $1,042 per person each month.',
+    'Mission Loft comes to $150,000 a year.',
   ])('passes %j', (body) => {
     expect(errors(body)).toEqual([]);
     expect(warnings(body)).toEqual([]);
@@ -54,6 +58,7 @@ describe('grounding checks: unsupported or contradicted claims fail', () => {
     ['Parking at Mission Loft is $265/month.', '$265/month', 'detailedAmenities.parking.costMonthly'],
     ['Parking at Mission Loft is $2,750/month.', '$2,750/month', 'detailedAmenities.parking.costMonthly'],
     ['Parking at Mission Loft is $9,800/month.', '$9,800/month', 'detailedAmenities.parking.costMonthly'],
+    ['Parking at Mission Loft is $550/month.', '$550/month', 'detailedAmenities.parking.costMonthly'],
     ['Mission Loft is 4.5k a month.', '4.5k a month', 'space:101.monthlyRate'],
     ['We could tour Mission Loft on Tuesday at 10am.', 'Tuesday at 10am', 'availability.tuesday'],
     ['Mission Loft: how about 3pm Wed?', '3pm Wed', 'availability.wednesday'],

@@ -16,6 +16,7 @@ type CountKind = 'rooms' | 'spots' | 'desks' | 'people' | 'area';
 
 type GroundingIndex = {
   money: Fact[];
+  teamSize: number;
   counts: Record<CountKind, Fact[]>;
   threadNumbers: Set<number>;
   threadText: string;
@@ -279,6 +280,7 @@ export function groundingIndex(context: DraftContext): GroundingIndex {
 
   const index: GroundingIndex = {
     money: moneyFacts,
+    teamSize: context.deal.teamSize,
     counts,
     threadNumbers,
     threadText,
@@ -390,6 +392,31 @@ const MONEY_PATTERN =
 const MONEY_UNIT =
   /^(?:\s?\/\s?(?:mo|month|day|card|spot)\b|\s(?:a|per|each)\s(?:month|day|card|spot)\b|\smonthly\b|\s?dollars\b|\s?usd\b)/i;
 
+/**
+ * Arithmetic on the records is not invention: "$500 under your budget" (a difference), "$1,650 for
+ * your 6 cars" (a rate times a number in the same sentence), "$1,042 per person" (a share of the team).
+ * A multiplier must be written in the sentence, so "$550 for parking" is not excused as 2 × $275.
+ */
+function isDerived(c: Checker, at: number, value: number, bases: Fact[], scoped: Fact[]) {
+  for (const a of bases) {
+    for (const b of scoped) {
+      if (a !== b && (Math.abs(a.value - b.value) === value || a.value + b.value === value)) return true;
+    }
+  }
+  const { start, end } = c.sentence(at);
+  const sentence = c.lower.slice(start, end);
+  const multipliers = new Set(numbersIn(sentence).filter((n) => n > 1 && n <= 1_000 && n !== value));
+  if (/\b(year|annual|annually|yearly)\b/.test(sentence)) multipliers.add(12);
+  if (/\b(person|head|seat|desk|employee)\b/.test(sentence)) multipliers.add(c.index.teamSize);
+  for (const fact of bases) {
+    for (const n of multipliers) {
+      if (Math.abs(fact.value * n - value) < 0.5 || (n > 0 && Math.abs(fact.value / n - value) < 1))
+        return true;
+    }
+  }
+  return false;
+}
+
 function checkMoney(c: Checker) {
   for (const match of c.body.matchAll(MONEY_PATTERN)) {
     const start = match.index ?? 0;
@@ -410,6 +437,7 @@ function checkMoney(c: Checker) {
     const inThread = c.index.threadNumbers.has(value);
 
     if (topical.some((fact) => fact.value === value)) continue;
+    if (isDerived(c, start, value, topical.length > 0 ? topical : scoped, scoped)) continue;
     if (topical.length > 0) {
       const expected = topical.map((fact) => `${fact.label}: ${money(fact.value)}`).join('; ');
       const source = topical.map((fact) => fact.source).join(', ');

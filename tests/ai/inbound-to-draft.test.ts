@@ -1,0 +1,61 @@
+import { eq } from 'drizzle-orm';
+import type PgBoss from 'pg-boss';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emailDrafts } from '../../db/schema';
+import { createDraftGenerator } from '../../src/server/ai/index';
+import { createBoss, getBoss } from '../../src/server/jobs/boss';
+import { generateDraftHandler } from '../../src/server/jobs/generate-draft';
+import { callerFor, db, seedDemo } from '../helpers';
+
+let worker: PgBoss;
+
+beforeAll(async () => {
+  await seedDemo();
+  worker = await createBoss(process.env.DATABASE_URL, { isWorker: true });
+  await worker.work(
+    'draft.generate',
+    { batchSize: 1, pollingIntervalSeconds: 0.5 },
+    generateDraftHandler({ db, generator: () => createDraftGenerator({ openai: null }) }),
+  );
+});
+
+afterAll(async () => {
+  await worker.stop({ graceful: false, wait: true });
+  await (await getBoss()).stop({ graceful: false, wait: true });
+});
+
+describe('an inbound email gets its draft in the background', () => {
+  it('drafts a grounded offline reply to a simulated email, visible in the inbox', async () => {
+    const caller = await callerFor('agent@echo.test');
+    const received = await caller.inbound.simulate({
+      from: 'Priya Raman <priya@acmeanalytics.example>',
+      subject: 'Re: Office for 12 in the Mission',
+      body: 'One more thing: how many meeting rooms does Mission Loft have, and could we tour Wednesday morning?',
+    });
+    expect(received.status).toBe('received');
+    const { emailId } = received;
+
+    const deadline = Date.now() + 45_000;
+    let draftId: number | undefined;
+    while (!draftId && Date.now() < deadline) {
+      const [row] = await db
+        .select({ id: emailDrafts.id })
+        .from(emailDrafts)
+        .where(eq(emailDrafts.inboundEmailId, emailId));
+      draftId = row?.id;
+      if (!draftId) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    if (!draftId) throw new Error('No draft was generated for the simulated email');
+
+    const draft = await caller.drafts.get({ id: draftId });
+    expect(draft.status).toBe('pending');
+    expect(draft.body).toContain('Mission Loft has 2 meeting rooms');
+    expect(draft.body).toContain('Wednesday at 10am or 11am');
+    expect(draft.versions[0]).toMatchObject({ version: 0, isOffline: true, model: 'echo-offline-1' });
+    expect(draft.versions[0]?.validation.status).toBe('passed');
+    expect(draft.versions[0]?.reasoning.questionsAddressed.map((q) => q.sourceEmailId)).toEqual([
+      emailId,
+      emailId,
+    ]);
+  });
+});

@@ -175,6 +175,11 @@ describe('the agent inbox', () => {
   it('approves and sends, undoes the send, then sends again and sees it delivered', {
     timeout: 120_000,
   }, async () => {
+    const id = await copyDraft('Acme Analytics', 1);
+    await page.goto(`${baseUrl}/inbox`);
+    await queue().getByRole('button').first().click();
+    await page.waitForURL(new RegExp(`draft=${id}$`));
+    await pane().getByRole('heading', { name: 'Acme Analytics' }).waitFor();
     await page.getByRole('button', { name: 'Approve', exact: true }).click();
     await statusBadge('Approved').waitFor();
     await page.getByRole('button', { name: 'Send', exact: true }).click();
@@ -250,6 +255,7 @@ describe('the agent inbox', () => {
     await copyDraft('Quill Payments', 30);
     await copyDraft('Orbit Care', 31);
     await page.goto(`${baseUrl}/inbox`);
+    await queue().getByRole('button', { name: 'Fernwood Studio' }).waitFor();
     const before = await queue().getByRole('button').count();
     await page.getByRole('checkbox', { name: 'Select Orbit Care' }).first().click();
     await page.getByRole('checkbox', { name: 'Select Quill Payments' }).first().click();
@@ -278,6 +284,8 @@ describe('the agent inbox', () => {
     await dialog.getByLabel('Override reason').fill('Host confirmed the parking price by phone');
     await dialog.getByRole('button', { name: 'Approve with override' }).click();
     await review.locator('header [data-slot=badge]', { hasText: /^Approved$/ }).waitFor();
+    // The badge is optimistic: wait for the server's word.
+    await manager.locator('[data-sonner-toast]', { hasText: 'Approved. Press s to send.' }).waitFor();
     const { rows } = await db.query<{ override_reason: string; status: string }>(
       'select override_reason, status from email_drafts where id = $1',
       [id],

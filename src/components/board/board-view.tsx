@@ -8,6 +8,7 @@ import {
   type DragOverEvent,
   DragOverlay,
   type DragStartEvent,
+  type KeyboardCoordinateGetter,
   KeyboardSensor,
   PointerSensor,
   type UniqueIdentifier,
@@ -90,9 +91,25 @@ export function BoardView({ canMove }: { canMove: boolean }) {
   );
   const nameOf = (id: UniqueIdentifier) => cards.get(Number(id))?.company ?? 'The deal';
 
+  /** Up and down move inside a column; left and right jump to the next column at the same height. */
+  const keyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
+    const step = event.code === 'ArrowRight' ? 1 : event.code === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return sortableKeyboardCoordinates(event, args);
+    event.preventDefault();
+    const { active, collisionRect, droppableRects } = args.context;
+    const from = active ? columnOf(itemsRef.current, active.id) : undefined;
+    const next = from ? stageOrder[stageOrder.indexOf(from) + step] : undefined;
+    const target = next ? droppableRects.get(`column:${next}`) : undefined;
+    if (!collisionRect || !target) return undefined;
+    return {
+      x: target.left + (target.width - collisionRect.width) / 2,
+      y: Math.max(target.top, Math.min(collisionRect.top, target.bottom - collisionRect.height)),
+    };
+  };
+
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates }),
   );
 
   function describePlace(id: UniqueIdentifier) {

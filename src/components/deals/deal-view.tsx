@@ -149,7 +149,7 @@ function DealDetail({ deal, canMove }: { deal: Deal; canMove: boolean }) {
       </div>
 
       <div className="grid items-start gap-6 lg:grid-cols-3">
-        <Card className="gap-4 lg:col-span-2">
+        <Card className="min-w-0 gap-4 lg:col-span-2">
           <CardHeader>
             <CardTitle>Thread</CardTitle>
           </CardHeader>
@@ -173,7 +173,7 @@ function DealDetail({ deal, canMove }: { deal: Deal; canMove: boolean }) {
           </CardContent>
         </Card>
 
-        <div className="grid gap-6">
+        <div className="grid min-w-0 gap-6">
           <Requirements deal={deal} />
           <Spaces deal={deal} />
           <History deal={deal} now={now} />

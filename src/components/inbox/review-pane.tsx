@@ -378,6 +378,16 @@ function LoadedPane({
         ? `Archived${draft.archiveReason ? `: “${draft.archiveReason}”` : ''}. Restore it to work on it.`
         : null;
   const delivery = draft.sentEmail?.deliveryStatus ?? null;
+  const undoEndsAt =
+    draft.status === 'sent' && draft.sentAt ? draft.sentAt.getTime() + draft.undoWindowSeconds * 1000 : 0;
+  const [canUndo, setCanUndo] = useState(() => undoEndsAt > Date.now());
+  useEffect(() => {
+    const left = undoEndsAt - Date.now();
+    setCanUndo(left > 0);
+    if (left <= 0) return;
+    const timer = setTimeout(() => setCanUndo(false), left);
+    return () => clearTimeout(timer);
+  }, [undoEndsAt]);
 
   return (
     <section
@@ -480,7 +490,7 @@ function LoadedPane({
                   Retry delivery
                 </Button>
               ) : null}
-              {draft.sentAt && now.getTime() - draft.sentAt.getTime() < draft.undoWindowSeconds * 1000 ? (
+              {canUndo ? (
                 <Button size="sm" variant="outline" className="h-7" onClick={() => onUndo(draft.id)}>
                   Undo
                 </Button>

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { draftVersions, emailDrafts } from '../../db/schema';
+import { deals, draftVersions, emailDrafts } from '../../db/schema';
 import { CircuitBreaker } from '../../src/server/ai/breaker';
-import { createDraftGenerator } from '../../src/server/ai/index';
+import { createDraftGenerator, DraftingUnavailableError } from '../../src/server/ai/index';
 import type { OpenAiSettings } from '../../src/server/ai/openai';
 import { generateFirstDraft } from '../../src/server/drafts/first-draft';
+import { regenerateDraft } from '../../src/server/drafts/service';
 import { callKind, draftAnswer, type FakeOpenAI, startFakeOpenAI } from '../fakes/openai';
 import { db, seedDemo } from '../helpers';
 import { addInbound } from './db-helpers';
@@ -116,6 +117,39 @@ describe('regeneration', () => {
     expect(user).toContain("following the agent's instruction: shorter, and offer Tuesday 2pm instead");
     expect(draft.promptTokens).toBeGreaterThan(100);
     expect(draft.completionTokens).toBeGreaterThan(0);
+  });
+});
+
+describe('a failed regeneration', () => {
+  it('throws instead of falling back, and leaves the allowance, the body and the versions untouched', async () => {
+    const [row] = await db
+      .select({ draft: emailDrafts })
+      .from(emailDrafts)
+      .innerJoin(deals, eq(deals.id, emailDrafts.dealId))
+      .where(eq(deals.companyName, 'Bluebird Health'));
+    if (!row) throw new Error('seed has no Bluebird Health draft');
+    const before = row.draft;
+    fake.respond(() => ({ kind: 'status', status: 500 }));
+
+    await expect(
+      regenerateDraft(db, {
+        id: before.id,
+        revision: before.revision,
+        instruction: 'shorter',
+        actor: { userId: 'user_demo_agent', organizationId: before.organizationId, role: 'agent' },
+        generator: generator({ maxRetries: 1 }),
+      }),
+    ).rejects.toThrow(DraftingUnavailableError);
+
+    const [after] = await db.select().from(emailDrafts).where(eq(emailDrafts.id, before.id));
+    expect(after).toMatchObject({
+      body: before.body,
+      revision: before.revision,
+      regenerationCount: before.regenerationCount,
+      currentVersion: 0,
+    });
+    expect(await db.select().from(draftVersions).where(eq(draftVersions.draftId, before.id))).toHaveLength(1);
+    expect(fake.requests).toHaveLength(2);
   });
 });
 

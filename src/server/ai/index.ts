@@ -1,6 +1,7 @@
 import type { DraftReasoning, ValidationIssue } from '../../../db/schema';
 import type { Executor } from '../db';
 import { env } from '../env';
+import { ServiceError } from '../errors';
 import { CircuitBreaker } from './breaker';
 import { type DraftContext, fitContext, loadDraftContext } from './context';
 import { combineValidation, validateDraftBody } from './grounding';
@@ -20,6 +21,20 @@ export type { DraftContext } from './context';
 export { loadDraftContext } from './context';
 export { validateDraftBody } from './grounding';
 export type { DraftGenerator, GenerateDraftRequest, GeneratedDraft } from './types';
+
+/**
+ * A regeneration the provider could not produce. First drafts fall back to the offline drafter (an
+ * agent must always have a draft); a regeneration fails instead, so its allowance is released and the
+ * agent keeps the draft they had.
+ */
+export class DraftingUnavailableError extends ServiceError {
+  readonly code = 'PRECONDITION_FAILED';
+  constructor(reason: string) {
+    super(
+      `The AI could not write a new version right now (${reason}). Nothing was used up; try again shortly.`,
+    );
+  }
+}
 
 export type DraftGeneratorOptions = {
   /** Null or absent: offline drafting only. */
@@ -117,7 +132,9 @@ export function createDraftGenerator(options: DraftGeneratorOptions = {}): Draft
     async generate(db: Executor, request: GenerateDraftRequest): Promise<GeneratedDraft> {
       const context = await loadDraftContext(db, request);
       if (!client) return offlineDraft(context, request, now());
+      const isRegeneration = request.currentBody !== undefined && request.currentBody !== null;
       if (!breaker.tryAcquire()) {
+        if (isRegeneration) throw new DraftingUnavailableError('the AI provider is failing');
         return offlineDraft(
           context,
           request,
@@ -139,6 +156,7 @@ export function createDraftGenerator(options: DraftGeneratorOptions = {}): Draft
         breaker.recordSuccess();
       } catch (error) {
         breaker.recordFailure();
+        if (isRegeneration) throw new DraftingUnavailableError(describe(error));
         console.warn('[ai] drafting failed, falling back to the offline drafter:', describe(error));
         return offlineDraft(
           context,

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import type { PoolClient } from 'pg';
 import PgBoss from 'pg-boss';
 import type { Transaction } from '../db';
 import { env } from '../env';
@@ -51,16 +51,19 @@ export function getBoss(): Promise<PgBoss> {
 
 /**
  * Lets pg-boss write its job through our open transaction, so the job exists exactly when the
- * change that asked for it commits (the outbox pattern without an outbox table).
+ * change that asked for it commits (the outbox pattern without an outbox table). pg-boss's SQL
+ * reuses a placeholder with different casts, so it must run as written, on the transaction's own
+ * connection, not re-parameterised through Drizzle.
  */
 export function inTransaction(tx: Transaction): PgBoss.Db {
+  // Drizzle keeps the node-postgres client of a transaction on its session; it is not public API.
+  const client = (tx as unknown as { session?: { client?: Pick<PoolClient, 'query'> } }).session?.client;
+  if (!client || typeof client.query !== 'function') {
+    throw new Error('The transaction has no node-postgres client to enqueue jobs through');
+  }
   return {
     async executeSql(text: string, values: unknown[]) {
-      const parts = text.split(/\$(\d+)/);
-      const chunks = parts.map((part, index) =>
-        index % 2 === 0 ? sql.raw(part) : sql.param(values[Number(part) - 1]),
-      );
-      const result = await tx.execute(sql.join(chunks));
+      const result = await client.query(text, values);
       return { rows: result.rows };
     },
   };

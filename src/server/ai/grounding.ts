@@ -78,6 +78,18 @@ const MONTHS = [
 ];
 
 const money = (n: number) => `$${n.toLocaleString('en-US')}`;
+
+/** "Mission Loft parking: $275/month", with the unit its field implies. */
+function describeFact(fact: { label: string; value: number; source: string }) {
+  const unit = /(costMonthly|monthlyRate|monthlyBudget)$/.test(fact.source)
+    ? '/month'
+    : /costPerDay$/.test(fact.source)
+      ? '/day'
+      : /costPerCard$/.test(fact.source)
+        ? ' per card'
+        : '';
+  return `${fact.label}: ${money(fact.value)}${unit}${fact.value === 0 ? ' (included)' : ''}`;
+}
 const title = (day: string) => `${day[0]?.toUpperCase() ?? ''}${day.slice(1)}`;
 
 function parseAmount(digits: string, fraction: string | undefined, thousands: boolean) {
@@ -439,7 +451,7 @@ function checkMoney(c: Checker) {
     if (topical.some((fact) => fact.value === value)) continue;
     if (isDerived(c, start, value, topical.length > 0 ? topical : scoped, scoped)) continue;
     if (topical.length > 0) {
-      const expected = topical.map((fact) => `${fact.label}: ${money(fact.value)}`).join('; ');
+      const expected = topical.map(describeFact).join('; ');
       const source = topical.map((fact) => fact.source).join(', ');
       c.issue(start, end, 'error', expected, source);
       continue;
@@ -450,7 +462,7 @@ function checkMoney(c: Checker) {
     if (elsewhere && !isNamed && topics.length === 0) continue;
     const expected = elsewhere
       ? `${money(value)} is ${elsewhere.label}, not a figure for what this sentence describes`
-      : `No record has ${money(value)}${scoped.length ? ` (known: ${scoped.map((f) => `${f.label} ${money(f.value)}`).join('; ')})` : ''}`;
+      : `No record has ${money(value)}${scoped.length ? ` (known: ${scoped.map(describeFact).join('; ')})` : ''}`;
     const likely = topics.length === 0 ? scoped.filter((fact) => fact.topic === 'rent') : [];
     const source = elsewhere?.source ?? (likely.map((fact) => fact.source).join(', ') || 'records');
     c.issue(start, end, 'error', expected, source);

@@ -88,3 +88,9 @@ inbound: install ## an email arrives: make inbound FROM="Ann <ann@acme.example>"
 
 db-generate: install ## generate a migration from the schema in db/schema (review it, then commit it)
 	node_modules/.bin/drizzle-kit generate
+
+bench-seed: install ## add the large bench data set (1,000 orgs, 100,000 drafts) beside the demo data
+	$(TSX) scripts/bench/seed.ts
+
+bench: install ## production server under HTTP load on the bench data; writes bench/results.json
+	$(TSX) scripts/bench/run.ts

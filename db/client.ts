@@ -3,9 +3,23 @@ import { Pool } from 'pg';
 import { env } from '../src/server/env';
 import * as schema from './schema';
 
+type StatementListener = (sql: string, params: unknown[]) => void;
+const statementListeners = new Set<StatementListener>();
+
+/** Watches every statement sent through Drizzle (the tests count them and read their plans). */
+export function onStatement(listener: StatementListener) {
+  statementListeners.add(listener);
+  return () => statementListeners.delete(listener);
+}
+
 export function createDatabase(connectionString: string, max = env.DB_POOL_MAX) {
   const pool = new Pool({ connectionString, max, application_name: 'echo' });
-  return { pool, db: drizzle({ client: pool, schema, casing: 'snake_case' }) };
+  const logger = {
+    logQuery(sql: string, params: unknown[]) {
+      for (const listener of statementListeners) listener(sql, params);
+    },
+  };
+  return { pool, db: drizzle({ client: pool, schema, casing: 'snake_case', logger }) };
 }
 
 export type Database = ReturnType<typeof createDatabase>['db'];

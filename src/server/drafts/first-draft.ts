@@ -4,6 +4,7 @@ import type { DraftGenerator, GeneratedDraft } from '../ai/types';
 import { AI, recordAudit } from '../audit';
 import { type Executor, withTransaction } from '../db';
 import { NotFoundError } from '../errors';
+import { versionFromGenerated } from './service';
 
 export type FirstDraftRequest = { organizationId: string; inboundEmailId: number };
 
@@ -63,17 +64,8 @@ export async function createFirstDraft(
       organizationId: request.organizationId,
       draftId: draft.id,
       version: 0,
-      body: generated.body,
+      ...versionFromGenerated(generated),
       instruction: null,
-      confidence: generated.confidence,
-      reasoning: generated.reasoning,
-      model: generated.model,
-      promptTokens: generated.promptTokens,
-      completionTokens: generated.completionTokens,
-      critiqueTokens: generated.critiqueTokens,
-      isOffline: generated.isOffline,
-      validationStatus: generated.validation.status,
-      validation: generated.validation,
     });
     await tx
       .update(emails)

@@ -12,7 +12,7 @@ import {
 } from '../../../db/schema';
 import { loadDraftContext } from '../ai/context';
 import { validateDraftBody } from '../ai/grounding';
-import type { DraftGenerator } from '../ai/types';
+import type { DraftGenerator, GeneratedDraft } from '../ai/types';
 import { recordAudit, userActor } from '../audit';
 import { type Executor, type Transaction, withTransaction } from '../db';
 import { env } from '../env';
@@ -93,6 +93,33 @@ async function findDraft(db: Executor, organizationId: string, id: number): Prom
     .where(and(eq(emailDrafts.id, id), eq(emailDrafts.organizationId, organizationId)));
   if (!draft) throw new NotFoundError('Draft', id);
   return draft;
+}
+
+/** The draft, locked until the transaction ends: for actions that read, decide, then write several rows. */
+async function lockDraft(tx: Transaction, organizationId: string, id: number): Promise<DraftRow> {
+  const [draft] = await tx
+    .select()
+    .from(emailDrafts)
+    .where(and(eq(emailDrafts.id, id), eq(emailDrafts.organizationId, organizationId)))
+    .for('update');
+  if (!draft) throw new NotFoundError('Draft', id);
+  return draft;
+}
+
+/** The columns a draft version takes from what the generator produced. */
+export function versionFromGenerated(generated: GeneratedDraft) {
+  return {
+    body: generated.body,
+    confidence: generated.confidence,
+    reasoning: generated.reasoning,
+    model: generated.model,
+    promptTokens: generated.promptTokens,
+    completionTokens: generated.completionTokens,
+    critiqueTokens: generated.critiqueTokens,
+    isOffline: generated.isOffline,
+    validationStatus: generated.validation.status,
+    validation: generated.validation,
+  };
 }
 
 /** A conditional update touched nothing: say why, in the order a person would want to hear it. */
@@ -339,17 +366,8 @@ export async function regenerateDraft(
           organizationId: actor.organizationId,
           draftId: draft.id,
           version,
-          body: generated.body,
+          ...versionFromGenerated(generated),
           instruction,
-          confidence: generated.confidence,
-          reasoning: generated.reasoning,
-          model: generated.model,
-          promptTokens: generated.promptTokens,
-          completionTokens: generated.completionTokens,
-          critiqueTokens: generated.critiqueTokens,
-          isOffline: generated.isOffline,
-          validationStatus: generated.validation.status,
-          validation: generated.validation,
           createdBy: actor.userId,
           createdAt: now,
         })
@@ -534,12 +552,7 @@ export async function sendDraft(db: Executor, params: SendDraftInput & SendOptio
   const { actor } = params;
   // The outbound email, the draft's new status, the delivery job and the audit event: all or none.
   return withTransaction(db, async (tx) => {
-    const [draft] = await tx
-      .select()
-      .from(emailDrafts)
-      .where(and(eq(emailDrafts.id, params.id), eq(emailDrafts.organizationId, actor.organizationId)))
-      .for('update');
-    if (!draft) throw new NotFoundError('Draft', params.id);
+    const draft = await lockDraft(tx, actor.organizationId, params.id);
     if (draft.status === 'sent' && draft.sentEmailId) {
       const email = await findEmail(tx, actor.organizationId, draft.sentEmailId);
       return { email: emailSummary(email), draft, undoUntil: null };
@@ -632,12 +645,7 @@ export async function undoSend(db: Executor, params: { id: number } & SendOption
   const { actor } = params;
   // Cancelling the email and the job and reopening the draft must agree.
   return withTransaction(db, async (tx) => {
-    const [draft] = await tx
-      .select()
-      .from(emailDrafts)
-      .where(and(eq(emailDrafts.id, params.id), eq(emailDrafts.organizationId, actor.organizationId)))
-      .for('update');
-    if (!draft) throw new NotFoundError('Draft', params.id);
+    const draft = await lockDraft(tx, actor.organizationId, params.id);
     assertTransition('undoSend', draft.status);
     if (!draft.sentEmailId || !draft.sentAt) {
       throw new InvalidTransitionError(
@@ -690,12 +698,7 @@ export async function retryDelivery(db: Executor, params: { id: number } & SendO
   const { actor } = params;
   // The email back in the queue and the job that delivers it: both or neither.
   return withTransaction(db, async (tx) => {
-    const [draft] = await tx
-      .select()
-      .from(emailDrafts)
-      .where(and(eq(emailDrafts.id, params.id), eq(emailDrafts.organizationId, actor.organizationId)))
-      .for('update');
-    if (!draft) throw new NotFoundError('Draft', params.id);
+    const draft = await lockDraft(tx, actor.organizationId, params.id);
     assertTransition('retryDelivery', draft.status);
     if (!draft.sentEmailId) throw new InvalidTransitionError('This draft has no email to deliver.');
     const email = await findEmail(tx, actor.organizationId, draft.sentEmailId);

@@ -84,6 +84,7 @@ export function ValidationChart({ validation }: { validation: Summary['validatio
                 innerRadius="62%"
                 outerRadius="90%"
                 paddingAngle={2}
+                isAnimationActive={false}
                 stroke="none"
               >
                 {data.map((slice) => (

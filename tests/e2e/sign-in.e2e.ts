@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, keepScreenshot, launchBrowser, signIn } from './browser';
+import { asOwnClient, baseUrl, keepScreenshot, launchBrowser, signIn } from './browser';
 
 let browser: Browser;
 let page: Page;
@@ -24,6 +24,7 @@ describe('signing in', () => {
 
   it('refuses a wrong password with a readable error', async () => {
     page = await browser.newPage();
+    await asOwnClient(page);
     await page.goto(`${baseUrl}/login`);
     await page.getByLabel('Email').fill('agent@echo.test');
     await page.getByLabel('Password').fill('wrong-password');

@@ -66,3 +66,17 @@ export async function startFakeResendInbound() {
 }
 
 export type FakeResendInbound = Awaited<ReturnType<typeof startFakeResendInbound>>;
+
+/**
+ * The fake receiving API with the app pointed at it (RESEND_* set), and a webhook secret.
+ * Call it from `vi.hoisted`: src/server/env.ts reads these once, before anything else loads.
+ */
+export async function startInboundEnvironment() {
+  const { randomBytes } = await import('node:crypto');
+  const fake = await startFakeResendInbound();
+  const secret = `whsec_${randomBytes(24).toString('base64')}`;
+  process.env.RESEND_BASE_URL = fake.url;
+  process.env.RESEND_API_KEY = 're_test_inbound';
+  process.env.RESEND_WEBHOOK_SECRET = secret;
+  return { fake, secret };
+}

@@ -1,10 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { Webhook } from 'svix';
 import { db } from '../../db/client';
-
-/** A svix signing secret in Resend's format. */
-export const newWebhookSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 
 /** A webhook delivery as Resend (through svix) would POST it; `at` and `secret` let tests forge bad ones. */
 export function signedRequest(

@@ -13,16 +13,9 @@ import { getBoss } from '../../src/server/jobs/boss';
 import { callerFor, db, seedDemo } from '../helpers';
 import { draftJobs, receivedEvent, signedRequest, writtenCounts } from './support';
 
-const { fake, secret } = await vi.hoisted(async () => {
-  const { startFakeResendInbound } = await import('../fakes/resend-inbound');
-  const { randomBytes } = await import('node:crypto');
-  const server = await startFakeResendInbound();
-  const webhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
-  process.env.RESEND_BASE_URL = server.url;
-  process.env.RESEND_API_KEY = 're_test_inbound';
-  process.env.RESEND_WEBHOOK_SECRET = webhookSecret;
-  return { fake: server, secret: webhookSecret };
-});
+const { fake, secret } = await vi.hoisted(async () =>
+  (await import('../fakes/resend-inbound')).startInboundEnvironment(),
+);
 
 const TANDEM = 'org_tandem_demo';
 const OTHER = 'org_other_brokerage';

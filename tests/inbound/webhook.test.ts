@@ -16,16 +16,9 @@ import {
 
 // The route reads RESEND_* from the environment once: the fake receiving API and the secret must
 // be in place before anything imports src/server/env.ts.
-const { fake, secret } = await vi.hoisted(async () => {
-  const { startFakeResendInbound } = await import('../fakes/resend-inbound');
-  const { randomBytes } = await import('node:crypto');
-  const server = await startFakeResendInbound();
-  const webhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
-  process.env.RESEND_BASE_URL = server.url;
-  process.env.RESEND_API_KEY = 're_test_inbound';
-  process.env.RESEND_WEBHOOK_SECRET = webhookSecret;
-  return { fake: server, secret: webhookSecret };
-});
+const { fake, secret } = await vi.hoisted(async () =>
+  (await import('../fakes/resend-inbound')).startInboundEnvironment(),
+);
 
 const TANDEM_INBOX = 'inbox@tandem.echo.test';
 

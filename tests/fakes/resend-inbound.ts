@@ -68,8 +68,8 @@ export async function startFakeResendInbound() {
 export type FakeResendInbound = Awaited<ReturnType<typeof startFakeResendInbound>>;
 
 /**
- * The fake receiving API with the app pointed at it (RESEND_* set), and a webhook secret.
- * Call it from `vi.hoisted`: src/server/env.ts reads these once, before anything else loads.
+ * The fake receiving API with the app pointed at it (RESEND_* set), a webhook secret, and `stop`
+ * to undo both. Call it from `vi.hoisted`: src/server/env.ts reads these once, before anything loads.
  */
 export async function startInboundEnvironment() {
   const { randomBytes } = await import('node:crypto');
@@ -78,5 +78,11 @@ export async function startInboundEnvironment() {
   process.env.RESEND_BASE_URL = fake.url;
   process.env.RESEND_API_KEY = 're_test_inbound';
   process.env.RESEND_WEBHOOK_SECRET = secret;
-  return { fake, secret };
+  async function stop() {
+    await fake.close();
+    delete process.env.RESEND_BASE_URL;
+    delete process.env.RESEND_API_KEY;
+    delete process.env.RESEND_WEBHOOK_SECRET;
+  }
+  return { fake, secret, stop };
 }

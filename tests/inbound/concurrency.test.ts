@@ -7,9 +7,11 @@ import { getBoss } from '../../src/server/jobs/boss';
 import { db, seedDemo } from '../helpers';
 import { draftCounts, draftJobs, receivedEvent, runDraftJobs, signedRequest } from './support';
 
-const { fake, secret } = await vi.hoisted(async () =>
-  (await import('../fakes/resend-inbound')).startInboundEnvironment(),
-);
+const {
+  fake,
+  secret,
+  stop: stopInboundEnvironment,
+} = await vi.hoisted(async () => (await import('../fakes/resend-inbound')).startInboundEnvironment());
 
 const INBOX = 'inbox@tandem.echo.test';
 
@@ -20,10 +22,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await (await getBoss()).stop({ graceful: false, wait: true });
-  await fake.close();
-  delete process.env.RESEND_BASE_URL;
-  delete process.env.RESEND_API_KEY;
-  delete process.env.RESEND_WEBHOOK_SECRET;
+  await stopInboundEnvironment();
 });
 
 describe('200 webhooks posted at once', () => {

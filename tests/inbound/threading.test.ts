@@ -13,9 +13,11 @@ import { getBoss } from '../../src/server/jobs/boss';
 import { callerFor, db, seedDemo } from '../helpers';
 import { draftJobs, receivedEvent, signedRequest, writtenCounts } from './support';
 
-const { fake, secret } = await vi.hoisted(async () =>
-  (await import('../fakes/resend-inbound')).startInboundEnvironment(),
-);
+const {
+  fake,
+  secret,
+  stop: stopInboundEnvironment,
+} = await vi.hoisted(async () => (await import('../fakes/resend-inbound')).startInboundEnvironment());
 
 const TANDEM = 'org_tandem_demo';
 const OTHER = 'org_other_brokerage';
@@ -58,10 +60,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await (await getBoss()).stop({ graceful: false, wait: true });
-  await fake.close();
-  delete process.env.RESEND_BASE_URL;
-  delete process.env.RESEND_API_KEY;
-  delete process.env.RESEND_WEBHOOK_SECRET;
+  await stopInboundEnvironment();
 });
 
 describe('matching an inbound email to its deal', () => {

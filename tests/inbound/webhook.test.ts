@@ -16,9 +16,11 @@ import {
 
 // The route reads RESEND_* from the environment once: the fake receiving API and the secret must
 // be in place before anything imports src/server/env.ts.
-const { fake, secret } = await vi.hoisted(async () =>
-  (await import('../fakes/resend-inbound')).startInboundEnvironment(),
-);
+const {
+  fake,
+  secret,
+  stop: stopInboundEnvironment,
+} = await vi.hoisted(async () => (await import('../fakes/resend-inbound')).startInboundEnvironment());
 
 const TANDEM_INBOX = 'inbox@tandem.echo.test';
 
@@ -38,10 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await (await getBoss()).stop({ graceful: false, wait: true });
-  await fake.close();
-  delete process.env.RESEND_BASE_URL;
-  delete process.env.RESEND_API_KEY;
-  delete process.env.RESEND_WEBHOOK_SECRET;
+  await stopInboundEnvironment();
 });
 
 describe('POST /api/webhooks/resend — email.received', () => {

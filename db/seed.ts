@@ -133,10 +133,10 @@ async function seedPipeline(
 
   const spaceIds = new Map<string, number>();
   for (const space of spaceList) {
-    const { key: _key, ...values } = space;
+    const { key, ...values } = space;
     const [row] = await db
       .insert(spaces)
-      .values({ ...values, organizationId: org.id })
+      .values({ ...values, reference: key, organizationId: org.id })
       .returning({ id: spaces.id });
     if (!row) throw new Error(`Seeding space ${space.key} returned no row`);
     spaceIds.set(space.key, row.id);

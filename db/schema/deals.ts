@@ -17,13 +17,17 @@ export const dealStages = ['inquiry', 'touring', 'negotiating', 'closed'] as con
 export type DealStage = (typeof dealStages)[number];
 export const dealStage = pgEnum('deal_stage', dealStages);
 
+/** What the seeker asked for, by hand or read from their emails (PRODUCT.md: "From inquiry to shortlist"). */
 export type DealRequirements = {
-  dogFriendly?: boolean;
+  neighborhoods?: string[];
+  /** ISO date (YYYY-MM-DD), the earliest the seeker wants to move in. */
+  moveInDate?: string;
+  leaseMonths?: number;
   parking?: boolean;
+  parkingSpots?: number;
+  dogFriendly?: boolean;
   afterHours?: boolean;
   meetingRooms?: boolean;
-  location?: string;
-  moveInBy?: string;
   notes?: string;
 };
 
@@ -42,6 +46,8 @@ export const deals = pgTable(
     /** Whole dollars a month, as in the reference design. */
     monthlyBudget: integer().notNull(),
     requirements: jsonb().$type<DealRequirements>().notNull().default({}),
+    /** Bumped by every edit; a stale one is refused with CONFLICT. */
+    revision: integer().notNull().default(0),
     stage: dealStage().notNull().default('inquiry'),
     /** Order inside the stage column; fractional so a move writes one row. */
     position: doublePrecision().notNull().default(0),

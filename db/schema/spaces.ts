@@ -2,6 +2,7 @@ import { relations, sql } from 'drizzle-orm';
 import {
   bigint,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -69,9 +70,6 @@ export type DetailedAmenities = {
     hvac?: boolean;
     kitchen?: string;
   };
-  desks?: number;
-  squareFeet?: number;
-  availableFrom?: string;
   hostStatus?: string;
   lastContact?: string;
 };
@@ -94,11 +92,24 @@ export const spaces = pgTable(
     /** Whole dollars a month. */
     monthlyRate: integer().notNull(),
     detailedAmenities: jsonb().$type<DetailedAmenities>().notNull().default({}),
+    /** The listing's own key (the CSV `reference` column): re-imports update by it. */
+    reference: text(),
+    desks: integer(),
+    squareFeet: integer(),
+    /** ISO date (YYYY-MM-DD) the space can be moved into. */
+    availableFrom: date({ mode: 'string' }),
+    /** Bumped by every edit; a stale one is refused (optimistic locking, as for drafts). */
+    revision: integer().notNull().default(0),
+    archivedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('monthly_rate_non_negative', sql`${t.monthlyRate} >= 0`),
+    check('desks_non_negative', sql`${t.desks} >= 0`),
+    check('square_feet_non_negative', sql`${t.squareFeet} >= 0`),
     index('spaces_org_idx').on(t.organizationId, t.name),
+    uniqueIndex('spaces_reference_idx').on(t.organizationId, t.reference),
     index('spaces_amenities_gin').using('gin', t.amenities),
   ],
 );

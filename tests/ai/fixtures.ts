@@ -21,6 +21,9 @@ function toSpace(space: SeedSpace, status: ContextSpace['dealStatus']): ContextS
     amenities: space.amenities,
     detailedAmenities: space.detailedAmenities,
     availability: space.availability,
+    desks: space.desks ?? null,
+    squareFeet: space.squareFeet ?? null,
+    availableFrom: space.availableFrom ?? null,
     dealStatus: status,
   };
 }

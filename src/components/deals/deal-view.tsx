@@ -316,16 +316,16 @@ function Requirements({ deal }: { deal: Deal }) {
             </Badge>
           ))}
         </div>
-        {r.location ? (
+        {r.neighborhoods?.length ? (
           <p className="flex items-center gap-2">
             <MapPin className="size-4 text-muted-foreground" aria-hidden />
-            {r.location}
+            {r.neighborhoods.join(' or ')}
           </p>
         ) : null}
-        {r.moveInBy ? (
+        {r.moveInDate ? (
           <p className="flex items-center gap-2">
             <CalendarDays className="size-4 text-muted-foreground" aria-hidden />
-            Move in by {r.moveInBy}
+            Move in from {r.moveInDate}
           </p>
         ) : null}
         <p className="flex items-center gap-2">

@@ -23,6 +23,10 @@ export type ContextSpace = {
   amenities: SpaceAmenities;
   detailedAmenities: DetailedAmenities;
   availability: SpaceAvailability;
+  desks: number | null;
+  squareFeet: number | null;
+  /** ISO date (YYYY-MM-DD). */
+  availableFrom: string | null;
   dealStatus: DealSpaceStatus;
 };
 
@@ -146,6 +150,9 @@ export async function loadDraftContext(
       amenities: space.amenities,
       detailedAmenities: space.detailedAmenities,
       availability: space.availability,
+      desks: space.desks,
+      squareFeet: space.squareFeet,
+      availableFrom: space.availableFrom,
       dealStatus: status,
     })),
     inbound: toMessage(inbound, MAX_INBOUND_CHARS),

@@ -193,8 +193,8 @@ export function groundingIndex(context: DraftContext): GroundingIndex {
   const dealSource = `deal:${context.deal.id}`;
   add(moneyFacts, fact(context.deal.monthlyBudget, `${dealSource}.monthlyBudget`, 'budget', null, 'budget'));
   add(counts.people, fact(context.deal.teamSize, `${dealSource}.teamSize`, null, null, 'team size'));
-  if (context.deal.requirements.moveInBy)
-    for (const d of datesIn(context.deal.requirements.moveInBy)) dates.add(d);
+  if (context.deal.requirements.moveInDate)
+    for (const d of datesIn(context.deal.requirements.moveInDate)) dates.add(d);
 
   for (const space of context.spaces) {
     const s = `space:${space.id}`;
@@ -271,13 +271,14 @@ export function groundingIndex(context: DraftContext): GroundingIndex {
         `${space.name} parking spots`,
       ),
     );
-    add(counts.desks, fact(d.desks, `${s}.detailedAmenities.desks`, null, space.id, `${space.name} desks`));
-    add(counts.people, fact(d.desks, `${s}.detailedAmenities.desks`, null, space.id, `${space.name} desks`));
+    const desks = space.desks ?? undefined;
+    add(counts.desks, fact(desks, `${s}.desks`, null, space.id, `${space.name} desks`));
+    add(counts.people, fact(desks, `${s}.desks`, null, space.id, `${space.name} desks`));
     add(
       counts.area,
-      fact(d.squareFeet, `${s}.detailedAmenities.squareFeet`, null, space.id, `${space.name} square feet`),
+      fact(space.squareFeet ?? undefined, `${s}.squareFeet`, null, space.id, `${space.name} square feet`),
     );
-    if (d.availableFrom) for (const date of datesIn(d.availableFrom)) dates.add(date);
+    if (space.availableFrom) for (const date of datesIn(space.availableFrom)) dates.add(date);
   }
 
   const messages = [context.inbound, ...context.thread];
@@ -940,13 +941,9 @@ function checkDates(c: Checker) {
       end,
       'warning',
       c.index.spaces
-        .map(
-          (space) =>
-            `${space.name}: available from ${space.detailedAmenities.availableFrom ?? 'not on record'}`,
-        )
+        .map((space) => `${space.name}: available from ${space.availableFrom ?? 'not on record'}`)
         .join('; ') || 'No dates on record',
-      c.index.spaces.map((space) => `space:${space.id}.detailedAmenities.availableFrom`).join(', ') ||
-        'records',
+      c.index.spaces.map((space) => `space:${space.id}.availableFrom`).join(', ') || 'records',
     );
   }
 }

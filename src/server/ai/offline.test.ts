@@ -22,7 +22,7 @@ describe('offline drafter: questions found and facts used', () => {
       deal: 'acme',
       email: 'What is the monthly rent at Mission Loft? When could we move in?',
       questions: ['price', 'moveIn'],
-      facts: ['monthlyRate', 'detailedAmenities.availableFrom', 'availability'],
+      facts: ['monthlyRate', 'availableFrom', 'availability'],
       says: ['$12,500/month', 'January 1, 2027'],
     },
     {

@@ -238,11 +238,11 @@ function answerMeetingRooms(space: ContextSpace): Answer {
 }
 
 function answerMoveIn(space: ContextSpace): Answer {
-  const from = space.detailedAmenities.availableFrom;
+  const from = space.availableFrom;
   if (!from) return null;
   return {
     sentence: `${space.name} is available from ${longDate(from)}.`,
-    data: [spaceData(space, 'Available from', 'detailedAmenities.availableFrom', from)],
+    data: [spaceData(space, 'Available from', 'availableFrom', from)],
   };
 }
 

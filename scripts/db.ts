@@ -4,8 +4,8 @@
  */
 
 import { DEV_DATABASE, startEmbeddedPostgres } from '../db/embedded';
-import { migrateDatabase } from '../db/migrate';
 import { EMBEDDED_DATABASE_URL } from '../src/server/env';
+import { migrateAll } from './migrate';
 
 const command = process.argv[2] ?? 'status';
 const isEmbedded = !process.env.DATABASE_URL;
@@ -55,19 +55,19 @@ async function status() {
 try {
   switch (command) {
     case 'migrate':
-      await migrateDatabase(url);
+      await migrateAll(url);
       console.log('Migrations applied.');
       break;
     case 'seed':
       await seedIfEmpty();
       break;
     case 'fresh':
-      await migrateDatabase(url);
+      await migrateAll(url);
       await seedIfEmpty();
       break;
     case 'reset':
       await dropEverything();
-      await migrateDatabase(url);
+      await migrateAll(url);
       await seed(db);
       console.log('Database reset: migrated and seeded.');
       break;

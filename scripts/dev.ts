@@ -5,15 +5,15 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { DEV_DATABASE, startEmbeddedPostgres } from '../db/embedded';
-import { migrateDatabase } from '../db/migrate';
 import { EMBEDDED_DATABASE_URL } from '../src/server/env';
+import { migrateAll } from './migrate';
 
 const isProduction = process.argv.includes('--production');
 const port = process.env.PORT || '3000';
 const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(DEV_DATABASE);
 const url = process.env.DATABASE_URL || EMBEDDED_DATABASE_URL;
 
-await migrateDatabase(url);
+await migrateAll(url);
 const { db, pool } = await import('../db/client');
 const { isSeeded, seed, demoUsers, DEMO_PASSWORD } = await import('../db/seed');
 const hasDemoData = await isSeeded(db);

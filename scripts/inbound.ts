@@ -31,7 +31,7 @@ const { asc, isNotNull } = await import('drizzle-orm');
 const { organizationSettings } = await import('../db/schema');
 const { findOrganizationByInboundAddress } = await import('../src/server/settings/queries');
 const { assertSimulateAllowed, receiveInboundEmail } = await import('../src/server/inbound/service');
-const { getBoss } = await import('../src/server/jobs/boss');
+const { getBoss } = await import('../src/server/queue');
 
 async function recipient() {
   if (to) {

@@ -9,7 +9,7 @@ import {
   receiveInboundEmail,
   simulateInboundEmail,
 } from '../../src/server/inbound/service';
-import { getBoss } from '../../src/server/jobs/boss';
+import { getBoss } from '../../src/server/queue';
 import { callerFor, db, seedDemo } from '../helpers';
 import { draftJobs, receivedEvent, signedRequest, writtenCounts } from './support';
 

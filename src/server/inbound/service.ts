@@ -5,7 +5,7 @@ import { type Actor, recordAudit, SYSTEM } from '../audit';
 import { type Executor, type Transaction, withTransaction } from '../db';
 import { env } from '../env';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
-import { getBoss, inTransaction, queues } from '../jobs/boss';
+import { enqueue, getBoss } from '../queue';
 import { getOrganizationSettings } from '../settings/queries';
 import {
   bodyFromParts,
@@ -57,9 +57,6 @@ export type ReceiveResult =
     }
   | { status: 'duplicate'; emailId: number; dealId: number };
 
-/** The payload of `draft.generate`, read by `src/server/jobs/generate-draft.ts`. */
-export type GenerateDraftJob = { organizationId: string; inboundEmailId: number };
-
 /** Serialises work on one key until the transaction ends (a hash collision only costs a wait). */
 async function lockKey(tx: Transaction, key: string) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
@@ -87,6 +84,7 @@ export async function receiveInboundEmail(
     `<inbound-${message.providerMessageId ?? randomUUID()}@echo.invalid>`;
   const inReplyTo = normalizeMessageId(message.inReplyTo);
   const references = (message.references ?? []).flatMap((value) => parseMessageIdList(value));
+  // Started before the transaction, so no connection is held open while pg-boss connects.
   const boss = await getBoss();
 
   // One transaction: the email, its deal, the audit rows and the draft job exist together or not at all.
@@ -164,11 +162,12 @@ export async function receiveInboundEmail(
       details: { dealId, subject, from: sender.address, matchedBy, isNewDeal, messageId },
     });
 
-    const job: GenerateDraftJob = { organizationId, inboundEmailId: email.id };
-    await boss.send(queues.generateDraft.name, job, {
-      db: inTransaction(tx),
-      singletonKey: `draft/${email.id}`,
-    });
+    await enqueue(
+      tx,
+      'generateDraft',
+      { organizationId, inboundEmailId: email.id },
+      { singletonKey: `draft/${email.id}`, boss },
+    );
 
     return { status: 'received', emailId: email.id, dealId, isNewDeal, matchedBy, replyDeadlineAt };
   });

@@ -5,7 +5,7 @@ import { webhookEvents } from '../../../db/schema';
 import type { Executor, Transaction } from '../db';
 import { withTransaction } from '../db';
 import { env } from '../env';
-import { getBoss } from '../jobs/boss';
+import { getBoss } from '../queue';
 import { findOrganizationByInboundAddress } from '../settings/queries';
 import { parseAddress } from './clean';
 import { applyDeliveryEvent, deliveryEventStatus, isDeliveryEventType } from './delivery-events';

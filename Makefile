@@ -36,8 +36,8 @@ build: install ## production build
 start: build ## production build, then serve it on $PORT with a worker
 	NODE_ENV=production $(TSX) scripts/dev.ts --production
 
-worker: install ## the job worker alone (run several for more throughput)
-	$(TSX) src/server/jobs/worker.ts
+worker: install ## the job worker alone, restarted if it crashes (run several for more throughput)
+	$(TSX) scripts/worker.ts
 
 typecheck: install
 	node_modules/.bin/tsc --noEmit

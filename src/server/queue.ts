@@ -9,6 +9,20 @@ import { z } from 'zod';
 import type { Transaction } from './db';
 import { env } from './env';
 
+/**
+ * How long one delivery attempt may wait on the mail provider. The `email.deliver` expiry is derived
+ * from it: a worker that dies mid-call leaves its job active, and pg-boss hands it to another worker
+ * only once the job has expired, so the expiry must be just long enough for an attempt that is alive.
+ */
+export const DELIVERY_ATTEMPT_TIMEOUT_MS = 15_000;
+/** The claim and the status write around the provider call. */
+const DELIVERY_BOOKKEEPING_SECONDS = 10;
+/**
+ * How often a worker looks for expired jobs (pg-boss's default is 2 minutes). With the expiry this
+ * bounds how long a crashed delivery waits: expiry + this + the first retry delay, well under a minute.
+ */
+export const MAINTENANCE_INTERVAL_SECONDS = 10;
+
 /** `email.deliver`: one attempt at one outbound email. */
 export const deliverEmailPayload = z.object({
   emailId: z.number().int().positive(),
@@ -33,6 +47,7 @@ export const queues = {
     retryLimit: 5,
     retryDelay: 2,
     retryBackoff: true,
+    expireInSeconds: DELIVERY_ATTEMPT_TIMEOUT_MS / 1000 + DELIVERY_BOOKKEEPING_SECONDS,
   },
   generateDraft: {
     name: 'draft.generate',
@@ -77,6 +92,7 @@ function newBoss(connectionString: string, role: 'web' | 'worker' | 'migrate') {
     // Only workers run maintenance (expiry, archiving) and the clock; the web process just enqueues.
     supervise: isWorker,
     schedule: isWorker,
+    maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,
   });
   boss.on('error', (error) => console.error(`[queue:${role}]`, error));
   return boss;

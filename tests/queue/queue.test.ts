@@ -3,7 +3,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/server/audit';
 import { withTransaction } from '../../src/server/db';
 import { simulateInboundEmail } from '../../src/server/inbound/service';
-import { enqueue, getBoss, QueueMissingError, queues, stopBoss } from '../../src/server/queue';
+import {
+  DELIVERY_ATTEMPT_TIMEOUT_MS,
+  enqueue,
+  getBoss,
+  MAINTENANCE_INTERVAL_SECONDS,
+  QueueMissingError,
+  queues,
+  stopBoss,
+} from '../../src/server/queue';
 import { db, seedDemo } from '../helpers';
 
 afterAll(async () => {
@@ -26,8 +34,23 @@ describe('pg-boss is owned by src/server/queue.ts', () => {
     );
   });
 
+  it('expires an email.deliver job just after the Resend call times out, so a crashed delivery is retried within a minute', async () => {
+    const id = await withTransaction(db, (tx) =>
+      enqueue(tx, 'deliverEmail', { emailId: 1, draftId: 1, organizationId: 'org_tandem_demo' }),
+    );
+    const result = await db.execute<{ seconds: number; retry_delay: number }>(
+      sql`select extract(epoch from expire_in)::int as seconds, retry_delay from pgboss.job where id = ${id}`,
+    );
+    const job = result.rows[0];
+    if (!job) throw new Error('the job was not written');
+    expect(job.seconds).toBeGreaterThan(DELIVERY_ATTEMPT_TIMEOUT_MS / 1000);
+    // Expired, noticed by the next maintenance run, then the first retry delay: under a minute.
+    expect(job.seconds + MAINTENANCE_INTERVAL_SECONDS + job.retry_delay).toBeLessThan(60);
+  });
+
   it('never creates a queue from the web process: a missing queue stays missing and enqueueing says so', async () => {
     await seedDemo();
+    await db.execute(sql`delete from pgboss.job where name = 'email.deliver'`);
     await db.execute(sql`select pgboss.delete_queue('email.deliver')`);
     await getBoss();
     const left = await db.execute(sql`select 1 from pgboss.queue where name = 'email.deliver'`);

@@ -4,6 +4,7 @@ import { type DeliveryStatus, emails } from '../../../db/schema';
 import { type Actor as AuditActor, recordAudit, SYSTEM } from '../audit';
 import { type Executor, type Transaction, withTransaction } from '../db';
 import { cancelQueued, type DeliverEmailPayload, deliverEmailPayload, enqueue, queues } from '../queue';
+import { getOrganizationSettings } from '../settings/queries';
 import { canAdvanceDelivery } from './delivery-status';
 import type { MailTransport } from './transport';
 
@@ -135,6 +136,8 @@ export async function deliverEmail(
   if (email.inReplyTo) headers['In-Reply-To'] = email.inReplyTo;
   if (email.references.length) headers.References = email.references.join(' ');
   const from = email.fromName ? `${email.fromName} <${email.fromAddress}>` : email.fromAddress;
+  // The seeker's answer must reach Echo: it goes to the inbound address, not to the sender address.
+  const { inboundAddress } = await getOrganizationSettings(db, email.organizationId);
 
   const result = await options.transport.send({
     organizationId: email.organizationId,
@@ -143,6 +146,7 @@ export async function deliverEmail(
     to: email.toAddress,
     subject: email.subject,
     text: email.body,
+    replyTo: inboundAddress ?? undefined,
     headers,
     idempotencyKey: deliveryIdempotencyKey(data.draftId),
   });

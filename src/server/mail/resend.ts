@@ -26,7 +26,14 @@ export function resendTransport(options: {
     name: 'resend',
     async send(email: OutgoingEmail): Promise<DeliveryAttempt> {
       const { data, error, headers } = await client.emails.send(
-        { from: email.from, to: email.to, subject: email.subject, text: email.text, headers: email.headers },
+        {
+          from: email.from,
+          to: email.to,
+          subject: email.subject,
+          text: email.text,
+          headers: email.headers,
+          ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+        },
         // The SDK sets no timeout of its own; a hung request would hold a worker slot for good. The
         // `email.deliver` job expiry is derived from this timeout (see src/server/queue.ts).
         {

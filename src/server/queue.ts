@@ -7,7 +7,6 @@ import type { PoolClient } from 'pg';
 import PgBoss from 'pg-boss';
 import { z } from 'zod';
 import type { Transaction } from './db';
-import { env } from './env';
 
 /**
  * How long one delivery attempt may wait on the mail provider. The `email.deliver` expiry is derived
@@ -100,10 +99,13 @@ function newBoss(connectionString: string, role: 'web' | 'worker' | 'migrate') {
 
 /** A started pg-boss. It creates no queues: `createQueues` did that when the database was migrated. */
 export async function createBoss(
-  connectionString = env.DATABASE_URL,
+  connectionString?: string,
   options: { isWorker: boolean } = { isWorker: false },
 ) {
-  const boss = newBoss(connectionString, options.isWorker ? 'worker' : 'web');
+  // The environment is read only when no URL is given: migrate-time callers (test and e2e setup)
+  // import this module before they set DATABASE_URL, and env.ts reads it once, on first import.
+  const url = connectionString ?? (await import('./env')).env.DATABASE_URL;
+  const boss = newBoss(url, options.isWorker ? 'worker' : 'web');
   await boss.start();
   return boss;
 }

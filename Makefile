@@ -36,8 +36,8 @@ build: install ## production build
 start: build ## production build, then serve it on $PORT with a worker
 	NODE_ENV=production $(TSX) scripts/dev.ts --production
 
-worker: install ## the job worker alone (run several for more throughput)
-	$(TSX) src/server/jobs/worker.ts
+worker: install ## the job worker alone, restarted if it crashes (run several for more throughput)
+	$(TSX) scripts/worker.ts
 
 typecheck: install
 	node_modules/.bin/tsc --noEmit
@@ -83,7 +83,14 @@ db-seed: install ## seed the demo data if it is not there
 db-migrate: install ## apply the committed migrations in drizzle/
 	$(TSX) scripts/db.ts migrate
 
-inbound: install ## an email arrives: make inbound FROM="Ann <ann@acme.example>" SUBJECT=… BODY=… [TO=inbox@…] [DEAL=id]
+# The email's fields reach the script exactly as typed: `$(value …)` keeps make from expanding the
+# `$9` of "$9,000" as a variable. (Single-quote them in the shell, too: bash expands `$9` inside double quotes.)
+inbound: override export FROM := $(value FROM)
+inbound: override export SUBJECT := $(value SUBJECT)
+inbound: override export BODY := $(value BODY)
+inbound: override export TO := $(value TO)
+inbound: override export DEAL := $(value DEAL)
+inbound: install ## an email arrives: make inbound FROM='Ann <ann@acme.example>' SUBJECT=… BODY='budget $9,000' [TO=…] [DEAL=id]
 	$(TSX) scripts/inbound.ts
 
 db-generate: install ## generate a migration from the schema in db/schema (review it, then commit it)

@@ -4,8 +4,8 @@
  */
 
 import { DEV_DATABASE, startEmbeddedPostgres } from '../db/embedded';
-import { migrateDatabase } from '../db/migrate';
 import { EMBEDDED_DATABASE_URL } from '../src/server/env';
+import { migrateAll } from './migrate';
 
 const command = process.argv[2] ?? 'status';
 const isEmbedded = !process.env.DATABASE_URL;
@@ -50,24 +50,50 @@ async function status() {
     where n.nspname = 'public' and c.relkind = 'r'
     order by c.relname`);
   for (const row of tables.rows) console.log(`  ${row.table_name.padEnd(24)} ${row.rows.padStart(8)}`);
+  await heldEmails();
+}
+
+/** Received mail no organization took (`unrouted_emails`): kept for an operator to look at. */
+async function heldEmails() {
+  const held = await db
+    .execute<{
+      total: number;
+      reason: string;
+      from_raw: string;
+      to_addresses: string[];
+      subject: string;
+      received_at: string;
+    }>(
+      sql`select count(*) over ()::int as total, reason, from_raw, to_addresses, subject, received_at::text
+          from unrouted_emails order by received_at desc, id desc limit 10`,
+    )
+    .catch(() => null);
+  if (!held) return;
+  const total = held.rows[0]?.total ?? 0;
+  console.log(`Held emails (unrouted_emails): ${total}${total ? ', newest first:' : ''}`);
+  for (const row of held.rows) {
+    console.log(
+      `  ${row.received_at}  ${row.reason.padEnd(17)} from ${row.from_raw || '(empty)'} to ${row.to_addresses.join(', ') || '(none)'}: ${row.subject}`,
+    );
+  }
 }
 
 try {
   switch (command) {
     case 'migrate':
-      await migrateDatabase(url);
+      await migrateAll(url);
       console.log('Migrations applied.');
       break;
     case 'seed':
       await seedIfEmpty();
       break;
     case 'fresh':
-      await migrateDatabase(url);
+      await migrateAll(url);
       await seedIfEmpty();
       break;
     case 'reset':
       await dropEverything();
-      await migrateDatabase(url);
+      await migrateAll(url);
       await seed(db);
       console.log('Database reset: migrated and seeded.');
       break;

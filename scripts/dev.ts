@@ -2,18 +2,20 @@
  * `make dev`: database up (embedded unless DATABASE_URL is set), migrations, seed on first run,
  * then the Next.js dev server and the job worker side by side. Ctrl+C stops all of it.
  * `make start` (`--production`): the same around `next start`, without seeding demo users.
+ * The app and the worker are separate supervised processes: either one crashing is restarted with
+ * a backoff, and the other keeps running (a dead worker never takes the site down).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { DEV_DATABASE, startEmbeddedPostgres } from '../db/embedded';
-import { migrateDatabase } from '../db/migrate';
 import { EMBEDDED_DATABASE_URL } from '../src/server/env';
+import { migrateAll } from './migrate';
+import { superviseServices, tsEntry } from './supervise';
 
 const isProduction = process.argv.includes('--production');
 const port = process.env.PORT || '3000';
 const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(DEV_DATABASE);
 const url = process.env.DATABASE_URL || EMBEDDED_DATABASE_URL;
 
-await migrateDatabase(url);
+await migrateAll(url);
 const { db, pool } = await import('../db/client');
 const { isSeeded, seed, demoUsers, DEMO_PASSWORD } = await import('../db/seed');
 const hasDemoData = await isSeeded(db);
@@ -23,13 +25,10 @@ if (!hasDemoData && !isProduction) {
 }
 await pool.end();
 
-const children: ChildProcess[] = [
-  spawn('node_modules/.bin/next', [isProduction ? 'start' : 'dev', '--port', port], {
-    stdio: 'inherit',
-    env: process.env,
-  }),
-  spawn('node_modules/.bin/tsx', ['src/server/jobs/worker.ts'], { stdio: 'inherit', env: process.env }),
-];
+const supervisor = superviseServices([
+  { name: 'web', command: 'node_modules/.bin/next', args: [isProduction ? 'start' : 'dev', '--port', port] },
+  { name: 'worker', ...tsEntry('src/server/jobs/worker.ts') },
+]);
 
 console.log(`
   Echo is starting on http://localhost:${port}
@@ -46,11 +45,9 @@ let isStopping = false;
 async function stop() {
   if (isStopping) return;
   isStopping = true;
-  for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve))));
+  await supervisor.stop();
   await embedded?.stop();
   process.exit(0);
 }
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
-for (const child of children) child.once('exit', () => void stop());

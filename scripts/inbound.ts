@@ -15,7 +15,7 @@ const dealText = process.env.DEAL?.trim();
 
 if (!from || !subject || !body) {
   console.error(
-    'Usage: make inbound FROM="Priya Shah <priya@acme.example>" SUBJECT="Tour on Tuesday?" BODY="Can we see the loft?" [TO=inbox@tandem.echo.test] [DEAL=12]',
+    "Usage: make inbound FROM='Priya Shah <priya@acme.example>' SUBJECT='Tour on Tuesday?' BODY='Budget $9,000: can we see the loft?' [TO=inbox@tandem.echo.test] [DEAL=12]\n(single quotes: inside double quotes the shell turns $9,000 into ,000)",
   );
   process.exit(2);
 }
@@ -31,7 +31,7 @@ const { asc, isNotNull } = await import('drizzle-orm');
 const { organizationSettings } = await import('../db/schema');
 const { findOrganizationByInboundAddress } = await import('../src/server/settings/queries');
 const { assertSimulateAllowed, receiveInboundEmail } = await import('../src/server/inbound/service');
-const { getBoss } = await import('../src/server/jobs/boss');
+const { getBoss } = await import('../src/server/queue');
 
 async function recipient() {
   if (to) {

@@ -7,13 +7,13 @@
 import { hashPassword } from 'better-auth/crypto';
 import pg from 'pg';
 import { DEV_DATABASE, startEmbeddedPostgres } from '../../db/embedded';
-import { migrateDatabase } from '../../db/migrate';
 import { EMBEDDED_DATABASE_URL } from '../../src/server/env';
+import { migrateAll } from '../migrate';
 import { FULL_BENCH, generateBenchData } from './generate';
 
 const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(DEV_DATABASE);
 const url = process.env.DATABASE_URL || EMBEDDED_DATABASE_URL;
-await migrateDatabase(url);
+await migrateAll(url);
 
 const client = new pg.Client({ connectionString: url });
 await client.connect();

@@ -3,8 +3,8 @@ import PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, draftVersions, emailDrafts, emails } from '../../db/schema';
 import { createDraftGenerator, type DraftGenerator } from '../../src/server/ai/index';
-import { queues } from '../../src/server/jobs/boss';
 import { generateDraftDeadHandler, generateDraftHandler } from '../../src/server/jobs/generate-draft';
+import { queues } from '../../src/server/queue';
 import { db, seedDemo } from '../helpers';
 import { addInbound } from './db-helpers';
 
@@ -29,9 +29,8 @@ beforeAll(async () => {
   boss = new PgBoss({ connectionString: process.env.DATABASE_URL, max: 3 });
   boss.on('error', (error) => console.error('[test boss]', error));
   await boss.start();
-  // The production queues, with a short retry delay so the test does not wait on backoff.
-  await boss.createQueue(queues.generateDraftDead.name, queues.generateDraftDead);
-  await boss.createQueue(queues.generateDraft.name, {
+  // The production queues (created at migrate time), with a short retry delay so the test does not wait on backoff.
+  await boss.updateQueue(queues.generateDraft.name, {
     ...queues.generateDraft,
     retryDelay: 1,
     retryBackoff: false,

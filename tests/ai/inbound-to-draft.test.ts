@@ -3,8 +3,8 @@ import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailDrafts } from '../../db/schema';
 import { createDraftGenerator } from '../../src/server/ai/index';
-import { createBoss, getBoss } from '../../src/server/jobs/boss';
 import { generateDraftHandler } from '../../src/server/jobs/generate-draft';
+import { createBoss, getBoss } from '../../src/server/queue';
 import { callerFor, db, seedDemo } from '../helpers';
 
 let worker: PgBoss;

@@ -3,11 +3,11 @@ import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devMailbox, emails } from '../../db/schema';
 import { sendDraft, undoSend } from '../../src/server/drafts/service';
-import { createBoss, queues } from '../../src/server/jobs/boss';
 import { deliverEmailJob } from '../../src/server/jobs/deliver-email';
 import { deliverEmail } from '../../src/server/mail/delivery';
 import { devMailboxTransport } from '../../src/server/mail/dev-mailbox';
 import { resendTransport } from '../../src/server/mail/resend';
+import { createBoss, queues } from '../../src/server/queue';
 import { type FakeResend, startFakeResend } from '../fakes/resend';
 import { callerFor, db, seedDemo } from '../helpers';
 import {
@@ -46,7 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await worker.stop({ graceful: false });
   await fake.close();
-  const { getBoss } = await import('../../src/server/jobs/boss');
+  const { getBoss } = await import('../../src/server/queue');
   await (await getBoss()).stop({ graceful: false });
 });
 

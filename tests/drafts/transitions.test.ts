@@ -12,7 +12,7 @@ import {
   undoSend,
 } from '../../src/server/drafts/service';
 import { type DraftAction, draftTransitions } from '../../src/server/drafts/transitions';
-import { getBoss } from '../../src/server/jobs/boss';
+import { getBoss } from '../../src/server/queue';
 import { callerFor, seedDemo, db as testDb } from '../helpers';
 import {
   agent,

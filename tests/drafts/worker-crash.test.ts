@@ -1,8 +1,8 @@
 import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBoss, getBoss } from '../../src/server/jobs/boss';
 import { deliverEmailJob } from '../../src/server/jobs/deliver-email';
 import { resendTransport } from '../../src/server/mail/resend';
+import { createBoss, getBoss } from '../../src/server/queue';
 import { type FakeResend, startFakeResend } from '../fakes/resend';
 import { callerFor, seedDemo } from '../helpers';
 import { draftRow, emailRow, eventually, makeDraft, setSettings, TANDEM } from './support';

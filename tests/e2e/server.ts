@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, TEST_DATABASE } from '../../db/embedded';
-import { migrateDatabase } from '../../db/migrate';
+import { migrateAll } from '../../scripts/migrate';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -41,7 +41,7 @@ export default async function setup(project: TestProject) {
   await admin.query(`create database "${database}"`);
   const databaseUrl = new URL(adminUrl);
   databaseUrl.pathname = `/${database}`;
-  await migrateDatabase(databaseUrl.toString());
+  await migrateAll(databaseUrl.toString());
 
   process.env.DATABASE_URL = databaseUrl.toString();
   const { db, pool } = await import('../../db/client');

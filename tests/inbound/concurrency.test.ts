@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deals, emails } from '../../db/schema';
 import { POST } from '../../src/app/api/webhooks/resend/route';
-import { getBoss } from '../../src/server/jobs/boss';
+import { getBoss } from '../../src/server/queue';
 import { db, seedDemo } from '../helpers';
 import { draftCounts, draftJobs, receivedEvent, runDraftJobs, signedRequest } from './support';
 

@@ -9,7 +9,7 @@ import {
   receiveInboundEmail,
   simulateInboundEmail,
 } from '../../src/server/inbound/service';
-import { getBoss } from '../../src/server/jobs/boss';
+import { getBoss } from '../../src/server/queue';
 import { callerFor, db, seedDemo } from '../helpers';
 import { draftJobs, receivedEvent, signedRequest, writtenCounts } from './support';
 
@@ -205,12 +205,12 @@ describe('tenancy of inbound mail', () => {
     expect(deal?.organizationId).toBe(OTHER);
   });
 
-  it('writes no email for an address no organization receives at', async () => {
+  it('writes no email for an address no organization receives at (the email is held instead)', async () => {
     fake.add({ id: 'rcv_nobody', from: 'a@b.example', to: ['nobody@nowhere.example'], text: 'hello?' });
     const before = await writtenCounts();
     const response = await POST(signedRequest(secret, receivedEvent('rcv_nobody', 'nobody@nowhere.example')));
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'unroutable' });
+    expect(await response.json()).toMatchObject({ status: 'held', reason: 'no_organization' });
     const after = await writtenCounts();
     expect(after.emails).toBe(before.emails);
     expect(after.jobs).toBe(before.jobs);

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditEvents, deals, emails, webhookEvents } from '../../db/schema';
 import { POST } from '../../src/app/api/webhooks/resend/route';
-import { getBoss } from '../../src/server/jobs/boss';
+import { getBoss } from '../../src/server/queue';
 import { db, seedDemo } from '../helpers';
 import {
   deliveryEvent,

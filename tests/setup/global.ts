@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, TEST_DATABASE } from '../../db/embedded';
-import { migrateDatabase } from '../../db/migrate';
+import { migrateAll } from '../../scripts/migrate';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
   await admin.query(`create database "${templateDatabase}"`);
   const templateUrl = new URL(adminUrl);
   templateUrl.pathname = `/${templateDatabase}`;
-  await migrateDatabase(templateUrl.toString());
+  await migrateAll(templateUrl.toString());
 
   project.provide('adminDatabaseUrl', adminUrl.toString());
   project.provide('templateDatabase', templateDatabase);

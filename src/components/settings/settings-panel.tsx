@@ -2,6 +2,7 @@
 
 import { Skeleton } from '@/components/ui/skeleton';
 import { api } from '@/trpc/react';
+import { MailRoutingCard } from './mail-routing-card';
 import { MembersCard } from './members-card';
 import { SettingsForm } from './settings-form';
 import { WebhookCard } from './webhook-card';
@@ -33,6 +34,7 @@ export function SettingsPanel({ viewerUserId }: { viewerUserId: string }) {
         isWebhookSecretConfigured={overview.data.isWebhookSecretConfigured}
         isResendConfigured={overview.data.isResendConfigured}
       />
+      <MailRoutingCard />
       <MembersCard viewerUserId={viewerUserId} />
     </div>
   );

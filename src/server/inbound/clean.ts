@@ -190,3 +190,32 @@ export function guessSeeker(sender: ParsedAddress): { seekerName: string; compan
   const meaningful = labels.length > 2 && labels.at(-2)?.length === 2 ? labels.at(-3) : labels.at(-2);
   return { seekerName, companyName: titleCase(meaningful ?? domain) || seekerName };
 }
+
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A value PostgreSQL will store as text or jsonb: NUL removed (text and jsonb refuse it) and lone
+ * UTF-16 surrogates replaced (jsonb refuses them), at any depth of arrays and plain objects. Anything else is kept as it is.
+ */
+export function toStorable<T>(value: T): T {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing NUL is the point
+  if (typeof value === 'string') return value.replace(/\u0000/g, '').replace(loneSurrogate, '\uFFFD') as T;
+  if (Array.isArray(value)) return value.map((item) => toStorable(item)) as T;
+  const prototype = typeof value === 'object' && value !== null ? Object.getPrototypeOf(value) : undefined;
+  // Plain objects only: a Date (or any class instance) is kept as it is.
+  if (prototype === Object.prototype || prototype === null) {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([key, item]) => [
+        toStorable(key),
+        toStorable(item),
+      ]),
+    ) as T;
+  }
+  return value;
+}
+
+/** True when `toStorable` would change the string. */
+export function needsRepair(value: string): boolean {
+  loneSurrogate.lastIndex = 0;
+  return value.includes('\u0000') || loneSurrogate.test(value);
+}

@@ -1,5 +1,6 @@
 import { type GetReceivingEmailResponseSuccess, Resend } from 'resend';
 import { env } from '../env';
+import { needsRepair, normalizeMessageId, parseMessageIdList, toStorable } from './clean';
 import type { InboundMessage } from './service';
 
 export type ReceivedEmail = GetReceivingEmailResponseSuccess;
@@ -27,30 +28,59 @@ export function resendReceiving(
   };
 }
 
-function header(headers: Record<string, string> | null, name: string) {
-  if (!headers) return null;
+/**
+ * One header's text. Resend types headers as strings, but a header given twice arrives as an
+ * array (seen with In-Reply-To): its values are joined, and anything else that is not text is absent.
+ */
+function header(headers: unknown, name: string): string | null {
+  if (typeof headers !== 'object' || headers === null) return null;
   const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
-  return key ? (headers[key] ?? null) : null;
+  const value: unknown = key ? (headers as Record<string, unknown>)[key] : null;
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.filter((item) => typeof item === 'string').join(' ') || null;
+  return null;
 }
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? toStorable(value) : null);
+const texts = (value: unknown): string[] =>
+  Array.isArray(value)
+    ? value.filter((item) => typeof item === 'string').map((item) => toStorable(item))
+    : [];
 
 /** Every address the email was delivered to, most specific first. */
 export function receivingAddresses(email: Pick<ReceivedEmail, 'received_for' | 'to'>): string[] {
-  return [...(email.received_for ?? []), ...(email.to ?? [])];
+  return [...texts(email.received_for), ...texts(email.to)];
 }
 
+/** The first Message-ID in a header's text (In-Reply-To names one; some clients put more). */
+function firstMessageId(value: string | null) {
+  return parseMessageIdList(value)[0] ?? normalizeMessageId(value);
+}
+
+/**
+ * The received email as our receive service takes it, read defensively: values of the wrong type
+ * are absent, NUL and lone surrogates are removed (`repairs` names the fields that needed it).
+ */
 export function toInboundMessage(email: ReceivedEmail, to: string): InboundMessage {
-  const references = header(email.headers, 'references');
-  const receivedAt = new Date(email.created_at);
+  const raw = email as unknown as Record<string, unknown>;
+  const repairs = ['from', 'subject', 'text', 'html'].filter((field) => {
+    const value = raw[field];
+    return typeof value === 'string' && needsRepair(value);
+  });
+  const references = header(raw.headers, 'references');
+  const createdAt = typeof raw.created_at === 'string' ? new Date(raw.created_at) : new Date(Number.NaN);
+  const messageId = text(raw.message_id) || text(header(raw.headers, 'message-id'));
   return {
-    from: email.from,
+    from: text(raw.from) ?? '',
     to,
-    subject: email.subject ?? '',
-    text: email.text,
-    html: email.html,
-    messageId: email.message_id || header(email.headers, 'message-id'),
-    inReplyTo: header(email.headers, 'in-reply-to'),
-    references: references ? [references] : [],
-    receivedAt: Number.isNaN(receivedAt.getTime()) ? new Date() : receivedAt,
-    providerMessageId: email.id,
+    subject: text(raw.subject) ?? '',
+    text: text(raw.text),
+    html: text(raw.html),
+    messageId: normalizeMessageId(messageId),
+    inReplyTo: firstMessageId(text(header(raw.headers, 'in-reply-to'))),
+    references: references ? [toStorable(references)] : [],
+    receivedAt: Number.isNaN(createdAt.getTime()) ? new Date() : createdAt,
+    providerMessageId: text(raw.id),
+    repairs,
   };
 }

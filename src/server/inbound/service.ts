@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { deals, emails } from '../../../db/schema';
+import { deals, emails, type UnroutedReason, unroutedEmails } from '../../../db/schema';
 import { type Actor, recordAudit, SYSTEM } from '../audit';
 import { type Executor, type Transaction, withTransaction } from '../db';
 import { env } from '../env';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
-import { getBoss, inTransaction, queues } from '../jobs/boss';
+import { enqueue, getBoss } from '../queue';
 import { getOrganizationSettings } from '../settings/queries';
 import {
   bodyFromParts,
@@ -14,7 +14,9 @@ import {
   parseAddress,
   parseMessageIdList,
   sanitizeSubject,
+  sanitizeText,
   stripQuotedAndSignature,
+  toStorable,
 } from './clean';
 import {
   findDealByThread,
@@ -22,6 +24,7 @@ import {
   findEmailByMessageId,
   findOpenDealBySender,
   latestMessageIdOnDeal,
+  listUnroutedForOrganization,
   nextInquiryPosition,
 } from './queries';
 
@@ -41,6 +44,8 @@ export type InboundMessage = {
   receivedAt: Date;
   /** Resend's id of the received email, when it came through Resend. */
   providerMessageId?: string | null;
+  /** Fields that had to be repaired to be stored (NUL, lone surrogates); recorded on the audit event. */
+  repairs?: string[];
 };
 
 /** How the email found its deal. */
@@ -56,9 +61,6 @@ export type ReceiveResult =
       replyDeadlineAt: Date;
     }
   | { status: 'duplicate'; emailId: number; dealId: number };
-
-/** The payload of `draft.generate`, read by `src/server/jobs/generate-draft.ts`. */
-export type GenerateDraftJob = { organizationId: string; inboundEmailId: number };
 
 /** Serialises work on one key until the transaction ends (a hash collision only costs a wait). */
 async function lockKey(tx: Transaction, key: string) {
@@ -87,6 +89,7 @@ export async function receiveInboundEmail(
     `<inbound-${message.providerMessageId ?? randomUUID()}@echo.invalid>`;
   const inReplyTo = normalizeMessageId(message.inReplyTo);
   const references = (message.references ?? []).flatMap((value) => parseMessageIdList(value));
+  // Started before the transaction, so no connection is held open while pg-boss connects.
   const boss = await getBoss();
 
   // One transaction: the email, its deal, the audit rows and the draft job exist together or not at all.
@@ -161,14 +164,23 @@ export async function receiveInboundEmail(
       action: 'email.received',
       entityType: 'email',
       entityId: email.id,
-      details: { dealId, subject, from: sender.address, matchedBy, isNewDeal, messageId },
+      details: {
+        dealId,
+        subject,
+        from: sender.address,
+        matchedBy,
+        isNewDeal,
+        messageId,
+        ...(message.repairs?.length ? { repaired: message.repairs } : {}),
+      },
     });
 
-    const job: GenerateDraftJob = { organizationId, inboundEmailId: email.id };
-    await boss.send(queues.generateDraft.name, job, {
-      db: inTransaction(tx),
-      singletonKey: `draft/${email.id}`,
-    });
+    await enqueue(
+      tx,
+      'generateDraft',
+      { organizationId, inboundEmailId: email.id },
+      { singletonKey: `draft/${email.id}`, boss },
+    );
 
     return { status: 'received', emailId: email.id, dealId, isNewDeal, matchedBy, replyDeadlineAt };
   });
@@ -259,4 +271,56 @@ export async function simulateInboundEmail(
       receivedAt: input.now ?? new Date(),
     },
   });
+}
+
+/**
+ * Keeps a received email that no organization can take (see `unrouted_emails`); a redelivery of the
+ * same Resend email is held once. Returns the held row's id.
+ */
+export async function holdUnroutedEmail(
+  executor: Executor,
+  input: {
+    reason: UnroutedReason;
+    message: InboundMessage;
+    recipients: string[];
+    svixId?: string | null;
+    payload: unknown;
+  },
+): Promise<number> {
+  const { message } = input;
+  const recipients = input.recipients.map(
+    (value) => parseAddress(value)?.address ?? value.trim().toLowerCase(),
+  );
+  const values = toStorable({
+    reason: input.reason,
+    providerMessageId: message.providerMessageId ?? null,
+    svixId: input.svixId ?? null,
+    fromRaw: sanitizeText(message.from, 998),
+    toAddresses: [...new Set(recipients)].slice(0, 100),
+    subject: sanitizeSubject(message.subject),
+    messageId: message.messageId ?? null,
+    inReplyTo: message.inReplyTo ?? null,
+    payload: input.payload ?? {},
+    receivedAt: message.receivedAt,
+  });
+  // Keyed by the provider id: two deliveries of one email race harmlessly to one row.
+  const [held] = await executor
+    .insert(unroutedEmails)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: unroutedEmails.id });
+  if (held) return held.id;
+  const [existing] = await executor
+    .select({ id: unroutedEmails.id })
+    .from(unroutedEmails)
+    .where(eq(unroutedEmails.providerMessageId, message.providerMessageId ?? ''));
+  if (!existing) throw new ConflictError('The held email could not be stored');
+  return existing.id;
+}
+
+/** What Settings shows about mail routing: the Reply-To of every sent email and the held emails admins may see. */
+export async function inboundOverview(db: Executor, organizationId: string) {
+  const settings = await getOrganizationSettings(db, organizationId);
+  const held = await listUnroutedForOrganization(db, { organizationId });
+  return { replyTo: settings.inboundAddress, held };
 }

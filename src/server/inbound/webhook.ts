@@ -1,14 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { Webhook, WebhookVerificationError } from 'svix';
 import { db as defaultDb } from '../../../db/client';
-import { webhookEvents } from '../../../db/schema';
+import { type UnroutedReason, webhookEvents } from '../../../db/schema';
 import type { Executor, Transaction } from '../db';
 import { withTransaction } from '../db';
 import { env } from '../env';
-import { getBoss } from '../jobs/boss';
+import { ServiceError } from '../errors';
+import { getBoss } from '../queue';
 import { findOrganizationByInboundAddress } from '../settings/queries';
-import { parseAddress } from './clean';
+import { parseAddress, parseMessageIdList, toStorable } from './clean';
 import { applyDeliveryEvent, deliveryEventStatus, isDeliveryEventType } from './delivery-events';
+import { findOrganizationByOurMessageIds } from './queries';
 import {
   type FetchReceivedEmail,
   ReceivedEmailUnavailableError,
@@ -16,7 +18,7 @@ import {
   resendReceiving,
   toInboundMessage,
 } from './resend-receiving';
-import { receiveInboundEmail } from './service';
+import { holdUnroutedEmail, type InboundMessage, receiveInboundEmail } from './service';
 
 /** What the route answers: an HTTP status and a small JSON body. */
 export type WebhookResponse = { status: number; body: Record<string, unknown> };
@@ -48,7 +50,7 @@ function eventTime(event: WebhookEvent) {
 async function claimDelivery(tx: Transaction, svixId: string, event: WebhookEvent) {
   const [row] = await tx
     .insert(webhookEvents)
-    .values({ svixId, type: event.type, payload: event })
+    .values({ svixId, type: toStorable(event.type), payload: toStorable(event) })
     .onConflictDoNothing()
     .returning({ svixId: webhookEvents.svixId });
   return row !== undefined;
@@ -150,34 +152,71 @@ export async function handleResendWebhook(request: {
     if (error instanceof ReceivedEmailUnavailableError) return reply(502, { error: error.message });
     throw error;
   }
-  let organizationId: string | null = null;
-  let recipient: string | null = null;
-  for (const candidate of receivingAddresses(received)) {
-    const address = parseAddress(candidate)?.address;
-    if (!address) continue;
-    organizationId = await findOrganizationByInboundAddress(input.db, address);
-    if (organizationId) {
-      recipient = address;
-      break;
-    }
-  }
+  const recipients = receivingAddresses(received);
+  const message = toInboundMessage(received, '');
+  const route = await routeReceivedEmail(input.db, message, recipients);
   await getBoss();
 
-  // One transaction: the svix-id is claimed exactly when the email, its deal and its draft job are written.
+  // One transaction: the svix-id is claimed exactly when the email, its deal and its draft job are written
+  // (or the email is held).
   return withTransaction(input.db, async (tx) => {
     if (!(await claimDelivery(tx, svixId, event))) return reply(200, { ok: true, status: 'duplicate' });
-    if (!organizationId || !recipient) {
+    if (route.kind === 'held') {
+      const heldId = await holdUnroutedEmail(tx, {
+        reason: route.reason,
+        message,
+        recipients,
+        svixId,
+        payload: received,
+      });
       console.warn(
-        `[webhooks/resend] no organization receives mail at ${receivingAddresses(received).join(', ')}`,
+        `[webhooks/resend] held email ${heldId} (${route.reason}) sent to ${recipients.join(', ') || 'no address'}`,
       );
-      return reply(200, { ok: true, status: 'unroutable' });
+      return reply(200, { ok: true, status: 'held', reason: route.reason, heldId });
     }
     const result = await receiveInboundEmail(tx, {
-      organizationId,
-      message: toInboundMessage(received, recipient),
+      organizationId: route.organizationId,
+      message: { ...message, to: route.recipient },
     });
-    return reply(200, { ok: true, ...result });
+    return reply(200, { ok: true, routedBy: route.kind, ...result });
+  }).catch((error: unknown) => {
+    // A rule of ours refused the content (never a 5xx for what an email contains); nothing was written.
+    if (error instanceof ServiceError) {
+      return reply(error.code === 'CONFLICT' ? 409 : 422, { error: error.message });
+    }
+    throw error;
   });
+}
+
+type Route =
+  | { kind: 'address' | 'thread'; organizationId: string; recipient: string }
+  | { kind: 'held'; reason: UnroutedReason };
+
+/**
+ * Which organization takes a received email: the one whose inbound address it was sent to, else
+ * the one whose sent message it answers (In-Reply-To / References name our Message-ID), whatever
+ * address it went to. A sender that is not an address, or no organization at all: held.
+ */
+async function routeReceivedEmail(
+  db: Executor,
+  message: InboundMessage,
+  recipients: string[],
+): Promise<Route> {
+  if (!parseAddress(message.from)) return { kind: 'held', reason: 'unreadable_sender' };
+  const addresses = recipients.flatMap((candidate) => parseAddress(candidate)?.address ?? []);
+  for (const address of addresses) {
+    const organizationId = await findOrganizationByInboundAddress(db, address);
+    if (organizationId) return { kind: 'address', organizationId, recipient: address };
+  }
+  const threadIds = [
+    ...(message.inReplyTo ? [message.inReplyTo] : []),
+    ...(message.references ?? []).flatMap((value) => parseMessageIdList(value)),
+  ];
+  const organizationId = await findOrganizationByOurMessageIds(db, threadIds);
+  if (organizationId) {
+    return { kind: 'thread', organizationId, recipient: addresses[0] ?? recipients[0] ?? '(unknown)' };
+  }
+  return { kind: 'held', reason: 'no_organization' };
 }
 
 function deliveryError(data: Record<string, unknown>): string | null {

@@ -1,8 +1,8 @@
 import type PgBoss from 'pg-boss';
 import { db } from '../../../db/client';
-import { type DeliveryOptions, deliverEmail, deliverEmailData } from '../mail/delivery';
+import { type DeliveryOptions, deliverEmail } from '../mail/delivery';
 import { mailTransport } from '../mail/transport';
-import { queues } from './boss';
+import { queues, readPayload } from '../queue';
 import type { JobDefinition } from './index';
 
 /**
@@ -14,7 +14,7 @@ export function deliverEmailJob(options: Partial<DeliveryOptions> = {}): JobDefi
     queue: queues.deliverEmail.name,
     async handler(jobs: PgBoss.Job<unknown>[]) {
       for (const job of jobs) {
-        const data = deliverEmailData.parse(job.data);
+        const data = readPayload('deliverEmail', job);
         await deliverEmail(db, data, { ...options, transport: options.transport ?? mailTransport(db) });
       }
     },

@@ -1,18 +1,10 @@
 import type PgBoss from 'pg-boss';
-import { z } from 'zod';
 import { db as defaultDb } from '../../../db/client';
 import { type DraftGenerator, draftGenerator } from '../ai';
 import type { Executor } from '../db';
 import { generateFirstDraft, recordDraftFailure } from '../drafts/first-draft';
-import { queues } from './boss';
+import { generateDraftPayload, queues, readPayload } from '../queue';
 import type { JobDefinition } from './index';
-
-/** What the inbound-email service enqueues on `queues.generateDraft`. */
-export const generateDraftPayload = z.object({
-  organizationId: z.string().min(1),
-  inboundEmailId: z.number().int().positive(),
-});
-export type GenerateDraftPayload = z.infer<typeof generateDraftPayload>;
 
 type Dependencies = { db?: Executor; generator?: () => DraftGenerator };
 
@@ -23,7 +15,7 @@ type Dependencies = { db?: Executor; generator?: () => DraftGenerator };
 export function generateDraftHandler(deps: Dependencies = {}) {
   return async (jobs: PgBoss.Job<unknown>[]) => {
     for (const job of jobs) {
-      const payload = generateDraftPayload.parse(job.data);
+      const payload = readPayload('generateDraft', job);
       await generateFirstDraft(deps.db ?? defaultDb, (deps.generator ?? draftGenerator)(), payload);
     }
   };

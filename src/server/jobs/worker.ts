@@ -1,5 +1,5 @@
 /** The job worker: `make worker` runs it alone (several may run at once); `make dev` runs one beside the app. */
-import { createBoss } from './boss';
+import { createBoss } from '../queue';
 import { jobs, registerJobs } from './index';
 
 const boss = await createBoss(undefined, { isWorker: true });

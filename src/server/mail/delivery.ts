@@ -1,21 +1,16 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
-import { z } from 'zod';
 import { type DeliveryStatus, emails } from '../../../db/schema';
 import { type Actor as AuditActor, recordAudit, SYSTEM } from '../audit';
 import { type Executor, type Transaction, withTransaction } from '../db';
-import { getBoss, inTransaction, queues } from '../jobs/boss';
+import { cancelQueued, type DeliverEmailPayload, deliverEmailPayload, enqueue, queues } from '../queue';
+import { getOrganizationSettings } from '../settings/queries';
 import { canAdvanceDelivery } from './delivery-status';
 import type { MailTransport } from './transport';
 
-export const deliverEmailData = z.object({
-  emailId: z.number().int().positive(),
-  draftId: z.number().int().positive(),
-  organizationId: z.string().min(1),
-  /** 1 for the first try of a send (or of a retryDelivery); each transient failure queues the next. */
-  attempt: z.number().int().positive().default(1),
-});
-export type DeliverEmailData = z.infer<typeof deliverEmailData>;
+/** The `email.deliver` payload; its schema lives with the queue in `src/server/queue.ts`. */
+export const deliverEmailData = deliverEmailPayload;
+export type DeliverEmailData = DeliverEmailPayload;
 
 /** Derived from the draft: every attempt at one send, and every retry of it, carries the same key. */
 export const deliveryIdempotencyKey = (draftId: number) => `send/${draftId}`;
@@ -27,42 +22,29 @@ export const DEFAULT_MAX_ATTEMPTS = queues.deliverEmail.retryLimit + 1;
 export const defaultBackoffSeconds = (attempt: number) => queues.deliverEmail.retryDelay * 2 ** (attempt - 1);
 
 /**
- * Queues a delivery through the caller's transaction (pg-boss's `db` option), so the job exists
- * exactly when the change that asked for it commits.
+ * Queues a delivery through the caller's transaction, so the job exists exactly when the change
+ * that asked for it commits. Every attempt at one send carries the draft's idempotency key.
  */
 export async function enqueueDelivery(
   tx: Transaction,
   params: { data: DeliverEmailData; startAfterSeconds: number; boss?: PgBoss },
 ): Promise<string> {
-  const boss = params.boss ?? (await getBoss());
-  const id = await boss.send(queues.deliverEmail.name, params.data, {
-    db: inTransaction(tx),
-    // A Date, not seconds: `inTransaction` gives each `$n` occurrence its own parameter, and pg-boss
-    // uses the start-after parameter three times with different types; only an ISO time binds in all three.
-    startAfter:
-      params.startAfterSeconds > 0 ? new Date(Date.now() + params.startAfterSeconds * 1000) : undefined,
+  return enqueue(tx, 'deliverEmail', params.data, {
+    startAfterSeconds: params.startAfterSeconds,
     singletonKey: deliveryIdempotencyKey(params.data.draftId),
+    boss: params.boss,
   });
-  if (!id) throw new Error(`The job queue refused the delivery of email ${params.data.emailId}`);
-  return id;
 }
 
 /** Cancels the delivery jobs of a draft that no worker has picked up yet; returns their ids. */
-export async function cancelQueuedDeliveries(
+export function cancelQueuedDeliveries(
   tx: Transaction,
   params: { draftId: number; boss?: PgBoss },
 ): Promise<string[]> {
-  const boss = params.boss ?? (await getBoss());
-  // pg-boss keeps jobs in its own schema; `singleton_key` is how we find a draft's jobs without storing ids.
-  const result = await tx.execute<{ id: string }>(
-    sql`select id::text as id from pgboss.job
-        where name = ${queues.deliverEmail.name}
-          and singleton_key = ${deliveryIdempotencyKey(params.draftId)}
-          and state in ('created', 'retry')`,
-  );
-  const ids = result.rows.map((row) => row.id);
-  if (ids.length) await boss.cancel(queues.deliverEmail.name, ids, { db: inTransaction(tx) });
-  return ids;
+  return cancelQueued(tx, 'deliverEmail', {
+    singletonKey: deliveryIdempotencyKey(params.draftId),
+    boss: params.boss,
+  });
 }
 
 export type DeliveryOptions = {
@@ -154,6 +136,8 @@ export async function deliverEmail(
   if (email.inReplyTo) headers['In-Reply-To'] = email.inReplyTo;
   if (email.references.length) headers.References = email.references.join(' ');
   const from = email.fromName ? `${email.fromName} <${email.fromAddress}>` : email.fromAddress;
+  // The seeker's answer must reach Echo: it goes to the inbound address, not to the sender address.
+  const { inboundAddress } = await getOrganizationSettings(db, email.organizationId);
 
   const result = await options.transport.send({
     organizationId: email.organizationId,
@@ -162,6 +146,7 @@ export async function deliverEmail(
     to: email.toAddress,
     subject: email.subject,
     text: email.body,
+    replyTo: inboundAddress ?? undefined,
     headers,
     idempotencyKey: deliveryIdempotencyKey(data.draftId),
   });

@@ -23,7 +23,7 @@ export function devMailboxTransport(db: Executor): MailTransport {
           toAddress: email.to,
           subject: email.subject,
           body: email.text,
-          headers: email.headers,
+          headers: email.replyTo ? { ...email.headers, 'Reply-To': email.replyTo } : email.headers,
         })
         .onConflictDoNothing({ target: devMailbox.idempotencyKey })
         .returning({ id: devMailbox.id });

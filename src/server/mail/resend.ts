@@ -1,4 +1,5 @@
 import { Resend } from 'resend';
+import { DELIVERY_ATTEMPT_TIMEOUT_MS } from '../queue';
 import type { DeliveryAttempt, MailTransport, OutgoingEmail } from './transport';
 
 /** Seconds from a Retry-After header (seconds or an HTTP date); null when absent or unreadable. */
@@ -25,9 +26,20 @@ export function resendTransport(options: {
     name: 'resend',
     async send(email: OutgoingEmail): Promise<DeliveryAttempt> {
       const { data, error, headers } = await client.emails.send(
-        { from: email.from, to: email.to, subject: email.subject, text: email.text, headers: email.headers },
-        // The SDK sets no timeout of its own; a hung request would hold a worker slot for good.
-        { idempotencyKey: email.idempotencyKey, signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) },
+        {
+          from: email.from,
+          to: email.to,
+          subject: email.subject,
+          text: email.text,
+          headers: email.headers,
+          ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+        },
+        // The SDK sets no timeout of its own; a hung request would hold a worker slot for good. The
+        // `email.deliver` job expiry is derived from this timeout (see src/server/queue.ts).
+        {
+          idempotencyKey: email.idempotencyKey,
+          signal: AbortSignal.timeout(options.timeoutMs ?? DELIVERY_ATTEMPT_TIMEOUT_MS),
+        },
       );
       if (data) return { outcome: 'accepted', providerMessageId: data.id, status: 'sent' };
       const statusCode = error?.statusCode ?? null;

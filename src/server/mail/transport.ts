@@ -11,6 +11,8 @@ export type OutgoingEmail = {
   to: string;
   subject: string;
   text: string;
+  /** Where the recipient's answer goes: the organization's inbound address for a reply to a seeker. */
+  replyTo?: string;
   headers: Record<string, string>;
   /** The same for every attempt at the same send, so the provider delivers it once. */
   idempotencyKey: string;

@@ -16,7 +16,8 @@ function normalize(entry: string): string | null {
   // "[2001:db8::1]:443" and "203.0.113.7:51234" as some proxies write them.
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
   if (bracketed?.[1]) address = bracketed[1];
-  else if (/^\d{1,3}(?:\.\d{1,3}){3}:\d+$/.test(address)) address = address.slice(0, address.lastIndexOf(':'));
+  else if (/^\d{1,3}(?:\.\d{1,3}){3}:\d+$/.test(address))
+    address = address.slice(0, address.lastIndexOf(':'));
   if (address.toLowerCase().startsWith('::ffff:') && address.includes('.')) address = address.slice(7);
   return ADDRESS.test(address) ? address.toLowerCase() : null;
 }

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { cursorId, cursorTimestamp, decodeCursor, encodeCursor } from './cursor';
 
 const shape = z.object({ d: cursorTimestamp.nullable(), id: cursorId });

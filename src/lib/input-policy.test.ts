@@ -34,7 +34,7 @@ describe('findInputProblem', () => {
     ['an invalid Date', { at: new Date(Number.NaN) }, 'at', 'date'],
     ['a Date out of range', { at: new Date(-62_000_000_000_000) }, 'at', 'date'],
     ['a NUL deep in an array', { items: [{ ok: 'fine' }, { name: '\u0000' }] }, 'items.1.name', 'NUL'],
-    ['a NUL in a key', { ['bad\u0000key']: 1 }, 'bad', 'NUL'],
+    ['a NUL in a key', { 'bad\u0000key': 1 }, 'bad', 'NUL'],
     ['a bare string with NUL', '\u0000', 'input', 'NUL'],
     ['deep nesting', nested(10_000), 'a.a.a', 'nested'],
     ['a huge array', { ids: Array.from({ length: 5_000 }, (_, index) => index) }, 'ids', 'items'],

@@ -6,7 +6,7 @@ export const DEFAULT_AFTER_SIGN_IN = '/inbox';
  * stays on this origin, and returned as a path that cannot be read as another host (`//…`).
  */
 export function safeRedirectTarget(next: string | null | undefined, origin: string): string {
-  if (!next || !next.startsWith('/')) return DEFAULT_AFTER_SIGN_IN;
+  if (!next?.startsWith('/')) return DEFAULT_AFTER_SIGN_IN;
   let base: URL;
   let target: URL;
   try {

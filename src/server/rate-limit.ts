@@ -76,7 +76,10 @@ export function accountSignInLimit(): BetterAuthPlugin {
       return {
         response: Response.json(
           { message: 'Too many sign-in attempts for this account. Try again later.' },
-          { status: 429, headers: { 'X-Retry-After': String(retryAfter), 'Retry-After': String(retryAfter) } },
+          {
+            status: 429,
+            headers: { 'X-Retry-After': String(retryAfter), 'Retry-After': String(retryAfter) },
+          },
         ),
       };
     },

@@ -87,7 +87,10 @@ const enforceInputPolicy = t.middleware(async ({ getRawInput, next }) => {
   }
   const problem = findInputProblem(input);
   if (problem) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: `Invalid input — ${problem.path}: ${problem.problem}` });
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `Invalid input — ${problem.path}: ${problem.problem}`,
+    });
   }
   return next();
 });

@@ -105,7 +105,10 @@ describe('a session ends at once', () => {
 
   it('refuses a session token whose signature does not match', async () => {
     const cookie = await signInCookie('agent@echo.test');
-    const tampered = cookie.replace(/(better-auth\.session_token=[^.;]+)\.[^;]+/, '$1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA%3D');
+    const tampered = cookie.replace(
+      /(better-auth\.session_token=[^.;]+)\.[^;]+/,
+      '$1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA%3D',
+    );
     expect(tampered).not.toBe(cookie);
     await expect((await callerWith(tampered)).me()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     const unsigned = cookie.replace(/(better-auth\.session_token=[^.;]+)\.[^;]+/, '$1');

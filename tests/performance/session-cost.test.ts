@@ -39,7 +39,9 @@ describe('resolving the viewer', () => {
         .filter((part) => part.startsWith('better-auth.session_token='))
         .join('; '),
     );
-    console.log(`viewer resolution: with every cookie ${JSON.stringify(full)}, token cookie only ${JSON.stringify(tokenOnly)}`);
+    console.log(
+      `viewer resolution: with every cookie ${JSON.stringify(full)}, token cookie only ${JSON.stringify(tokenOnly)}`,
+    );
     expect(full.statementsPerRequest).toBe(1);
     expect(tokenOnly.statementsPerRequest).toBe(1);
   });

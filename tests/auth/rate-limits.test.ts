@@ -5,7 +5,11 @@ import { CLIENT_ADDRESS_HEADER } from '../../src/lib/client-address';
 import { auth } from '../../src/server/auth';
 import { env } from '../../src/server/env';
 import { appendPeerToForwardedFor } from '../../src/server/forwarded-for';
-import { SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS, signInAttemptsPerAccount } from '../../src/server/rate-limit';
+import {
+  SIGN_IN_PER_ACCOUNT,
+  SIGN_IN_PER_ADDRESS,
+  signInAttemptsPerAccount,
+} from '../../src/server/rate-limit';
 import { seedDemo } from '../helpers';
 
 // better-auth turns its rate limit on in production only; these tests turn it on for themselves.
@@ -60,7 +64,9 @@ describe('sign-in rate limits', () => {
     }
     const statuses: number[] = [];
     for (const email of emails) {
-      statuses.push((await signIn({ email, password: 'broker-password' }, { [CLIENT_ADDRESS_HEADER]: address })).status);
+      statuses.push(
+        (await signIn({ email, password: 'broker-password' }, { [CLIENT_ADDRESS_HEADER]: address })).status,
+      );
     }
     expect(statuses).toEqual(emails.map(() => 200));
   });

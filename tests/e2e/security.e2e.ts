@@ -55,7 +55,7 @@ describe('security headers', () => {
 
     await page.setContent(`<iframe id="frame" src="${baseUrl}/login"></iframe>`);
     const frame = await (await page.$('#frame'))?.contentFrame();
-    const framedText = await frame?.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+    const framedText = await frame?.evaluate(() => document.body?.textContent ?? '').catch(() => '');
     expect(framedText ?? '').not.toContain('Sign in to Echo');
     await page.close();
   });

@@ -66,7 +66,10 @@ describe('after sign-in', () => {
     'stays on this site for next=%s',
     async (next) => {
       const page = await browser.newPage();
-      await page.route(/evil\.invalid/, (route) => route.abort());
+      await page.route(
+        (url) => url.hostname.endsWith('evil.invalid'),
+        (route) => route.abort(),
+      );
       await page.goto(`${baseUrl}/login?next=${next}`);
       await page.getByLabel('Email').fill('agent@other.test');
       await page.getByLabel('Password').fill('echo-demo-password');
@@ -77,6 +80,22 @@ describe('after sign-in', () => {
       await page.close();
     },
   );
+});
+
+describe('rate limits', () => {
+  it('key on the connection, not on an X-Forwarded-For the client made up', async () => {
+    // better-auth's general limit: 100 calls per 10 s per address and path. A path the app does
+    // not call, so the journeys' own sign-ins are untouched.
+    const statuses: number[] = [];
+    for (let call = 0; call < 101; call += 1) {
+      const response = await fetch(`${baseUrl}/api/auth/get-session`, {
+        headers: { 'x-forwarded-for': `10.9.${call >> 8}.${call & 255}` },
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, 100).every((status) => status === 200)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
 });
 
 describe('signing out', () => {

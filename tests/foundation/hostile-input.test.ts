@@ -243,19 +243,13 @@ describe('over HTTP', () => {
     expect(response.status).toBe(400);
   });
 
-  it.each(['0000-01-01', '9999-12-31'])('answers /api/export/metrics from=%s with 400', async (day) => {
+  it.each(['0000-01-01', '9999-12-31'])('answers /api/export/metrics for the day %s with 400', async (day) => {
     const manager = await signInCookie('manager@echo.test');
+    // A one-day range, so only the year is wrong: PostgreSQL has no year 0, and 9999 + 1 day overflows.
     const response = await metricsCsv(
-      new Request(`http://localhost/api/export/metrics?from=${day}&to=2026-01-31`, {
-        headers: { cookie: manager },
-      }),
+      new Request(`http://localhost/api/export/metrics?from=${day}&to=${day}`, { headers: { cookie: manager } }),
     );
     expect(response.status).toBe(400);
-    const swapped = await metricsCsv(
-      new Request(`http://localhost/api/export/metrics?from=2026-01-01&to=${day}`, {
-        headers: { cookie: manager },
-      }),
-    );
-    expect(swapped.status).toBe(400);
+    expect(await response.text()).toMatch(/from|to/);
   });
 });

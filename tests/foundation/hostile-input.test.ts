@@ -243,13 +243,18 @@ describe('over HTTP', () => {
     expect(response.status).toBe(400);
   });
 
-  it.each(['0000-01-01', '9999-12-31'])('answers /api/export/metrics for the day %s with 400', async (day) => {
-    const manager = await signInCookie('manager@echo.test');
-    // A one-day range, so only the year is wrong: PostgreSQL has no year 0, and 9999 + 1 day overflows.
-    const response = await metricsCsv(
-      new Request(`http://localhost/api/export/metrics?from=${day}&to=${day}`, { headers: { cookie: manager } }),
-    );
-    expect(response.status).toBe(400);
-    expect(await response.text()).toMatch(/from|to/);
-  });
+  it.each(['0000-01-01', '9999-12-31'])(
+    'answers /api/export/metrics for the day %s with 400',
+    async (day) => {
+      const manager = await signInCookie('manager@echo.test');
+      // A one-day range, so only the year is wrong: PostgreSQL has no year 0, and 9999 + 1 day overflows.
+      const response = await metricsCsv(
+        new Request(`http://localhost/api/export/metrics?from=${day}&to=${day}`, {
+          headers: { cookie: manager },
+        }),
+      );
+      expect(response.status).toBe(400);
+      expect(await response.text()).toMatch(/from|to/);
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { members, users } from '../../db/schema';
+import { members, sessions, users } from '../../db/schema';
 import { auth } from '../../src/server/auth';
 import { env } from '../../src/server/env';
 import { createCaller } from '../../src/server/root';
@@ -113,5 +113,32 @@ describe('a session ends at once', () => {
     await expect((await callerWith(tampered)).me()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     const unsigned = cookie.replace(/(better-auth\.session_token=[^.;]+)\.[^;]+/, '$1');
     await expect((await callerWith(unsigned)).me()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+});
+
+describe('a session in use', () => {
+  it('slides its expiry once a day, and hands the refreshed cookie to the response', async () => {
+    const cookie = await signInCookie('agent@echo.test');
+    const token =
+      decodeURIComponent(/better-auth\.session_token=([^;]+)/.exec(cookie)?.[1] ?? '').split('.')[0] ?? '';
+    const context = await auth.$context;
+    // As if signed in two days ago: past better-auth's `updateAge`, still before `expiresIn`.
+    const twoDaysAgo = Date.now() - 2 * 24 * 60 * 60 * 1000;
+    const staleExpiry = new Date(twoDaysAgo + context.sessionConfig.expiresIn * 1000);
+    await db.update(sessions).set({ expiresAt: staleExpiry }).where(eq(sessions.token, token));
+
+    const responseHeaders = new Headers();
+    const caller = createCaller(
+      await createTRPCContext({ headers: new Headers({ cookie }), responseHeaders }),
+    );
+    await expect(caller.me()).resolves.toMatchObject({ email: 'agent@echo.test' });
+    const [row] = await db
+      .select({ expiresAt: sessions.expiresAt })
+      .from(sessions)
+      .where(eq(sessions.token, token));
+    expect(row?.expiresAt.getTime()).toBeGreaterThan(staleExpiry.getTime() + 24 * 60 * 60 * 1000);
+    expect(
+      responseHeaders.getSetCookie().some((value) => value.startsWith('better-auth.session_token=')),
+    ).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { onStatement } from '../../db/client';
+import { onStatement, pool } from '../../db/client';
 import { createCaller } from '../../src/server/root';
 import { createTRPCContext } from '../../src/server/trpc';
 import { seedDemo, signInCookie } from '../helpers';
@@ -44,5 +44,20 @@ describe('resolving the viewer', () => {
     );
     expect(full.statementsPerRequest).toBe(1);
     expect(tokenOnly.statementsPerRequest).toBe(1);
+  });
+
+  it('finds the session by its unique token index, not by a scan', async () => {
+    let statement: { sql: string; params: unknown[] } | null = null;
+    const stop = onStatement((sql, params) => {
+      statement = { sql, params };
+    });
+    await createCaller(await createTRPCContext({ headers: new Headers({ cookie }) })).me();
+    stop();
+    if (!statement) throw new Error('no statement seen');
+    const { sql, params } = statement as { sql: string; params: unknown[] };
+    const { rows } = await pool.query<{ 'QUERY PLAN': string }>(`explain ${sql}`, params);
+    const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+    expect(plan).toMatch(/Index Scan using sessions_token_unique/);
+    expect(plan).not.toMatch(/Seq Scan on sessions/);
   });
 });

@@ -5,6 +5,10 @@ import { Toaster } from '@/components/ui/sonner';
 import { TRPCProvider } from '@/trpc/react';
 import './globals.css';
 
+// Every page is rendered per request: the CSP nonce src/proxy.ts sets is new each time, and
+// Next.js can only put it on its scripts while rendering (a prerendered page would carry none).
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = {
   title: { default: 'Echo', template: '%s · Echo' },
   description: 'AI-drafted replies for office-space brokers, reviewed by people.',

@@ -8,6 +8,7 @@ import { asc, eq } from 'drizzle-orm';
 import { db } from '../../db/client';
 import * as schema from '../../db/schema';
 import { env } from './env';
+import { accountSignInLimit, ipAddressOptions, rateLimitOptions } from './rate-limit';
 
 export const roles = ['agent', 'manager', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -21,11 +22,14 @@ export const auth = betterAuth({
   trustedOrigins: [env.APP_URL, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`],
   telemetry: { enabled: false },
   database: drizzleAdapter(db, { provider: 'pg', schema, usePlural: true }),
-  emailAndPassword: { enabled: true, minPasswordLength: 8 },
+  emailAndPassword: { enabled: true, minPasswordLength: 8, revokeSessionsOnPasswordReset: true },
   session: {
-    // Signed session data in a cookie: most requests resolve the session without a database read.
-    cookieCache: { enabled: true, maxAge: 5 * 60 },
+    // No session data in a cookie: a cached copy outlives sign-out. src/server/session.ts checks
+    // the sessions table on every request instead, in the one statement that also reads the role.
+    cookieCache: { enabled: false },
   },
+  rateLimit: rateLimitOptions,
+  advanced: { ipAddress: ipAddressOptions },
   databaseHooks: {
     session: {
       create: {
@@ -53,6 +57,7 @@ export const auth = betterAuth({
       creatorRole: 'admin',
       allowUserToCreateOrganization: false,
     }),
+    accountSignInLimit(),
     nextCookies(),
   ],
 });

@@ -23,6 +23,9 @@ const schema = z
     RESEND_WEBHOOK_SECRET: optional(z.string()),
     EMAIL_FROM: optional(z.string()).default('Echo <echo@echo.localhost>'),
     ECHO_SIMULATE_INBOUND: optional(z.enum(['0', '1'])),
+    // How many proxies of ours stand in front of the app, each appending to X-Forwarded-For;
+    // 0 (the default) means the app is reached directly and the header is not believed at all.
+    TRUSTED_PROXY: optional(z.coerce.number().int().min(0).max(10)).default(0),
   })
   .transform((raw, ctx) => {
     if (

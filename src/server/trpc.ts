@@ -1,14 +1,18 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import { and, eq } from 'drizzle-orm';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { db } from '../../db/client';
-import { members, organizations } from '../../db/schema';
-import { auth, type Role, roles } from './auth';
+import { findInputProblem } from '../lib/input-policy';
+import { type Role, roles } from './auth';
 import { RateLimitError, toTRPCError } from './errors';
+import { resolveSession } from './session';
 
-export async function createTRPCContext(opts: { headers: Headers }) {
-  const session = await auth.api.getSession({ headers: opts.headers });
+/**
+ * `responseHeaders`, when the caller has a response (the tRPC route), receives the refreshed
+ * session cookie on the one request a day that slides the session's expiry.
+ */
+export async function createTRPCContext(opts: { headers: Headers; responseHeaders?: Headers }) {
+  const session = await resolveSession(opts.headers, { responseHeaders: opts.responseHeaders });
   return { db, headers: opts.headers, session };
 }
 
@@ -57,14 +61,44 @@ const refuseCrossSiteMutations = t.middleware(({ ctx, type, next }) => {
     }
     const origin = ctx.headers.get('origin');
     const host = ctx.headers.get('x-forwarded-host') ?? ctx.headers.get('host');
-    if (origin && host && new URL(origin).host !== host) {
+    // `Origin: null` (a sandboxed frame, a file) or one that is not a URL is not our page either.
+    if (origin && host && originHost(origin) !== host) {
       throw new TRPCError({ code: 'FORBIDDEN', message: 'Cross-site requests are not allowed' });
     }
   }
   return next();
 });
 
-export const publicProcedure = t.procedure.use(mapErrors).use(refuseCrossSiteMutations);
+function originHost(origin: string): string | null {
+  if (!URL.canParse(origin)) return null;
+  return new URL(origin).host;
+}
+
+/**
+ * Every input passes one policy before the procedure's own schema (src/lib/input-policy.ts): it
+ * sits in `publicProcedure`, so a procedure added tomorrow cannot forget it.
+ */
+const enforceInputPolicy = t.middleware(async ({ getRawInput, next }) => {
+  let input: unknown;
+  try {
+    input = await getRawInput();
+  } catch {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'Invalid input — input: not readable' });
+  }
+  const problem = findInputProblem(input);
+  if (problem) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `Invalid input — ${problem.path}: ${problem.problem}`,
+    });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure
+  .use(mapErrors)
+  .use(refuseCrossSiteMutations)
+  .use(enforceInputPolicy);
 
 function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value);
@@ -74,29 +108,26 @@ function isRole(value: string): value is Role {
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const session = ctx.session;
   if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue' });
-  const organizationId = session.session.activeOrganizationId;
+  const organizationId = session.activeOrganizationId;
   if (!organizationId)
     throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not a member of any organization' });
 
-  const [membership] = await ctx.db
-    .select({ role: members.role, organizationName: organizations.name })
-    .from(members)
-    .innerJoin(organizations, eq(organizations.id, members.organizationId))
-    .where(and(eq(members.organizationId, organizationId), eq(members.userId, session.user.id)))
-    .limit(1);
+  // Resolved with the session itself, in the same statement (src/server/session.ts).
+  const membership = session.membership;
   if (!membership || !isRole(membership.role)) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not a member of this organization' });
   }
+  const role = membership.role;
 
   return next({
     ctx: {
       viewer: {
-        userId: session.user.id,
-        name: session.user.name,
-        email: session.user.email,
+        userId: session.userId,
+        name: session.name,
+        email: session.email,
         organizationId,
         organizationName: membership.organizationName,
-        role: membership.role,
+        role,
       },
     },
   });

@@ -6,6 +6,7 @@ import { createTRPCReact } from '@trpc/react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { useState } from 'react';
 import superjson from 'superjson';
+import { MAX_BATCH_SIZE } from '@/lib/trpc-limits';
 import type { AppRouter } from '@/server/root';
 
 export const api = createTRPCReact<AppRouter>();
@@ -36,7 +37,7 @@ export function TRPCProvider({ children }: { children: React.ReactNode }) {
           enabled: (op) =>
             process.env.NODE_ENV === 'development' && op.direction === 'down' && op.result instanceof Error,
         }),
-        httpBatchLink({ url: '/api/trpc', transformer: superjson }),
+        httpBatchLink({ url: '/api/trpc', transformer: superjson, maxItems: MAX_BATCH_SIZE }),
       ],
     }),
   );

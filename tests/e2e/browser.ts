@@ -24,9 +24,9 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-// Sign-in is rate limited per client address, as in production (a handful of tries per 10 s).
-// The journeys sign in many times from one machine, so each page speaks for its own client, the
-// way separate people would.
+// Sign-in is rate limited per account and per client address, as in production. The server
+// believes X-Forwarded-For only through TRUSTED_PROXY hops (none here), so this header does not
+// change the address; it is kept so a run against a server behind a proxy still spreads out.
 const addressBase = 20 + Math.floor(Math.random() * 200);
 let clients = 0;
 export async function asOwnClient(page: Page) {

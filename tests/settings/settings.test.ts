@@ -119,6 +119,15 @@ describe('settings.update', () => {
     });
   });
 
+  it("says only that an address is taken, not whose it is (another organization's is not ours to tell)", async () => {
+    const admin = await callerFor('admin@echo.test');
+    const error = await admin.settings
+      .update({ inboundAddress: 'inbox@other.echo.test' })
+      .catch((caught) => caught);
+    expect(error).toMatchObject({ code: 'CONFLICT', message: 'inboundAddress: that address is taken' });
+    expect(error.message).not.toMatch(/organi[sz]ation|other\.echo\.test/i);
+  });
+
   it('clears the inbound address when given an empty one', async () => {
     const admin = await callerFor('admin@echo.test');
     await admin.settings.update({ inboundAddress: '' });

@@ -7,6 +7,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { authClient } from '@/lib/auth-client';
+import { safeRedirectTarget } from '@/lib/safe-redirect';
 
 const demoLogins = ['agent@echo.test', 'manager@echo.test', 'admin@echo.test', 'agent@other.test'];
 
@@ -28,8 +29,7 @@ export function LoginForm({ showDemoLogins }: { showDemoLogins: boolean }) {
       setIsPending(false);
       return;
     }
-    const next = searchParams.get('next');
-    router.replace(next?.startsWith('/') && !next.startsWith('//') ? next : '/inbox');
+    router.replace(safeRedirectTarget(searchParams.get('next'), window.location.origin));
     router.refresh();
   }
 

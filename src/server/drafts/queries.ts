@@ -9,14 +9,14 @@ import {
   organizationSettings,
   spaces,
 } from '../../../db/schema';
-import { decodeCursor, encodeCursor } from '../../lib/cursor';
+import { cursorId, cursorTimestamp, decodeCursor, encodeCursor } from '../../lib/cursor';
 import type { Executor } from '../db';
 import { BadInputError, NotFoundError } from '../errors';
 import { slaLevel } from '../sla';
 import { regenerationAllowance } from './allowance';
 import type { ListDraftsInput } from './schemas';
 
-const inboxCursor = z.object({ d: z.string().nullable(), id: z.number().int() });
+const inboxCursor = z.object({ d: cursorTimestamp.nullable(), id: cursorId });
 const sentEmails = sql.raw('sent_email');
 
 /**
@@ -46,9 +46,9 @@ export async function listDrafts(
   if (params.validation) conditions.push(eq(emailDrafts.validationStatus, params.validation));
 
   if (params.cursor) {
-    const parsed = inboxCursor.safeParse(decodeCursor(params.cursor));
-    if (!parsed.success) throw new BadInputError('cursor: not a cursor this list gave out');
-    const { d, id } = parsed.data;
+    const cursor = decodeCursor(params.cursor, inboxCursor);
+    if (!cursor) throw new BadInputError('cursor: not a cursor this list gave out');
+    const { d, id } = cursor;
     conditions.push(
       d === null
         ? (and(isNull(emailDrafts.replyDeadlineAt), gt(emailDrafts.id, id)) as SQL)

@@ -32,6 +32,16 @@ export async function settingsOverview(db: Executor, organizationId: string) {
 type SettingsKey = keyof UpdateSettingsInput;
 
 /** Writes the changed settings and audits `settings.changed` with each field's before and after. */
+const INBOUND_ADDRESS_TAKEN = 'inboundAddress: that address is taken';
+
+function isUniqueViolation(error: unknown) {
+  const cause = error instanceof Error && 'cause' in error ? error.cause : error;
+  return (
+    (typeof cause === 'object' && cause !== null && 'code' in cause && cause.code === '23505') ||
+    (typeof error === 'object' && error !== null && 'code' in error && error.code === '23505')
+  );
+}
+
 export async function updateSettings(executor: Executor, viewer: Viewer, changes: UpdateSettingsInput) {
   // One transaction: the settings row is locked while compared, and the audit row lands with the change.
   return withTransaction(executor, async (tx) => {
@@ -67,17 +77,20 @@ export async function updateSettings(executor: Executor, viewer: Viewer, changes
           ),
         )
         .limit(1);
-      if (taken)
-        throw new ConflictError(
-          'inboundAddress: that address already receives mail for another organization',
-        );
+      // Say only that it is taken: whose it is, and what else they receive, is not ours to tell.
+      if (taken) throw new ConflictError(INBOUND_ADDRESS_TAKEN);
     }
 
     const [settings] = await tx
       .update(organizationSettings)
       .set({ ...changes, updatedAt: sql`now()` })
       .where(eq(organizationSettings.organizationId, viewer.organizationId))
-      .returning();
+      .returning()
+      .catch((error: unknown) => {
+        // Two organizations claiming one address at the same moment: the unique index decides.
+        if (isUniqueViolation(error)) throw new ConflictError(INBOUND_ADDRESS_TAKEN);
+        throw error;
+      });
     if (!settings) throw new NotFoundError('Organization settings', viewer.organizationId);
 
     await recordAudit(tx, {

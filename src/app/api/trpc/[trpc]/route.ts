@@ -1,4 +1,5 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { MAX_BATCH_SIZE } from '@/lib/trpc-limits';
 import { appRouter } from '@/server/root';
 import { createTRPCContext } from '@/server/trpc';
 
@@ -7,7 +8,10 @@ function handler(request: Request) {
     endpoint: '/api/trpc',
     req: request,
     router: appRouter,
-    createContext: () => createTRPCContext({ headers: request.headers }),
+    // One HTTP request carries at most this many calls (the client's batch link splits at the same size).
+    maxBatchSize: MAX_BATCH_SIZE,
+    createContext: ({ resHeaders }) =>
+      createTRPCContext({ headers: request.headers, responseHeaders: resHeaders }),
   });
 }
 

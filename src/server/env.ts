@@ -23,6 +23,7 @@ const schema = z
     RESEND_WEBHOOK_SECRET: optional(z.string()),
     EMAIL_FROM: optional(z.string()).default('Echo <echo@echo.localhost>'),
     ECHO_SIMULATE_INBOUND: optional(z.enum(['0', '1'])),
+    ECHO_OPEN_SIGNUP: optional(z.enum(['0', '1'])),
   })
   .transform((raw, ctx) => {
     if (
@@ -42,6 +43,7 @@ const schema = z
       AUTH_SECRET: raw.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
       isProduction: raw.NODE_ENV === 'production',
       isSimulateInboundAllowed: raw.NODE_ENV !== 'production' || raw.ECHO_SIMULATE_INBOUND === '1',
+      isOpenSignup: raw.ECHO_OPEN_SIGNUP === '1',
       isOpenAiConfigured: Boolean(raw.OPENAI_API_KEY),
       isResendConfigured: Boolean(raw.RESEND_API_KEY),
     };

@@ -6,6 +6,7 @@ import { db } from '../../db/client';
 import { members, organizations } from '../../db/schema';
 import { auth, type Role, roles } from './auth';
 import { RateLimitError, toTRPCError } from './errors';
+import { ownOrganizationId, recoverActiveOrganization } from './joining/queries';
 
 export async function createTRPCContext(opts: { headers: Headers }) {
   const session = await auth.api.getSession({ headers: opts.headers });
@@ -74,16 +75,26 @@ function isRole(value: string): value is Role {
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const session = ctx.session;
   if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue' });
-  const organizationId = session.session.activeOrganizationId;
+  const membershipIn = async (organizationId: string) => {
+    const [row] = await ctx.db
+      .select({ role: members.role, organizationName: organizations.name })
+      .from(members)
+      .innerJoin(organizations, eq(organizations.id, members.organizationId))
+      .where(and(eq(members.organizationId, organizationId), eq(members.userId, session.user.id)))
+      .limit(1);
+    return row;
+  };
+  let organizationId = session.session.activeOrganizationId;
+  let membership = organizationId ? await membershipIn(organizationId) : undefined;
+  if (!membership) {
+    // A session with no (or a lost) active organization recovers to the user's own, never loops to /login.
+    organizationId = await ownOrganizationId(ctx.db, session.user.id);
+    membership = organizationId ? await membershipIn(organizationId) : undefined;
+    if (organizationId && membership)
+      await recoverActiveOrganization(ctx.db, session.session.id, organizationId);
+  }
   if (!organizationId)
     throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not a member of any organization' });
-
-  const [membership] = await ctx.db
-    .select({ role: members.role, organizationName: organizations.name })
-    .from(members)
-    .innerJoin(organizations, eq(organizations.id, members.organizationId))
-    .where(and(eq(members.organizationId, organizationId), eq(members.userId, session.user.id)))
-    .limit(1);
   if (!membership || !isRole(membership.role)) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not a member of this organization' });
   }

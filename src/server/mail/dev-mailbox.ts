@@ -18,6 +18,7 @@ export function devMailboxTransport(db: Executor): MailTransport {
         .values({
           organizationId: email.organizationId,
           emailId: email.emailId,
+          kind: email.kind ?? 'reply',
           idempotencyKey: email.idempotencyKey,
           fromAddress: email.from,
           toAddress: email.to,

@@ -1,17 +1,19 @@
-import { APIError } from 'better-auth/api';
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { invitations, members, organizationSettings } from '../../../db/schema';
+import {
+  auditEvents,
+  invitations,
+  members,
+  organizationSettings,
+  organizations,
+  sessions,
+  users,
+} from '../../../db/schema';
 import { recordAudit, userActor } from '../audit';
-import { auth } from '../auth';
 import { type Executor, withTransaction } from '../db';
 import { env } from '../env';
-import {
-  BadInputError,
-  ConflictError,
-  ForbiddenError,
-  InvalidTransitionError,
-  NotFoundError,
-} from '../errors';
+import { BadInputError, ConflictError, InvalidTransitionError, NotFoundError } from '../errors';
+import { newId } from '../joining/service';
+import { invitationEmail, sendAccountEmail } from '../mail/account-mail';
 import type { Viewer } from '../trpc';
 import { defaultSettings, getOrganizationSettings, listMembers, listPendingInvitations } from './queries';
 import type { ChangeRoleInput, InviteMemberInput, UpdateSettingsInput } from './schemas';
@@ -135,55 +137,275 @@ export async function changeMemberRole(executor: Executor, viewer: Viewer, input
   });
 }
 
-/** better-auth answers with its own APIError; a refusal becomes our domain error with its message. */
-function fromAuthError(error: unknown): never {
-  if (error instanceof APIError) {
-    const message = error.body?.message ?? error.message;
-    if (error.statusCode === 403) throw new ForbiddenError(message);
-    if (error.statusCode >= 400 && error.statusCode < 500) throw new BadInputError(message);
-  }
-  throw error;
+const INVITATION_DAYS = 7;
+const invitationExpiry = () => new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
+
+/** Whether the invitation email went out; the invitation stands either way and can be resent. */
+export type InvitationDelivery = { isSent: true } | { isSent: false; error: string };
+
+/** Sends (or sends again) an invitation's email through the reply mail path, after its row committed. */
+async function deliverInvitation(
+  db: Executor,
+  invitation: { id: string; organizationId: string; email: string; role: string; expiresAt: Date },
+  inviter: { name: string; organizationName: string },
+  sendNumber: number,
+): Promise<InvitationDelivery> {
+  const message = invitationEmail({
+    inviterName: inviter.name,
+    organizationName: inviter.organizationName,
+    role: invitation.role,
+    invitationId: invitation.id,
+    expiresAt: invitation.expiresAt,
+  });
+  const attempt = await sendAccountEmail(db, {
+    organizationId: invitation.organizationId,
+    to: invitation.email,
+    subject: message.subject,
+    text: message.text,
+    kind: 'invitation',
+    idempotencyKey: `invitation/${invitation.id}/${sendNumber}`,
+  });
+  return attempt.outcome === 'accepted' ? { isSent: true } : { isSent: false, error: attempt.message };
 }
 
-/** Invites by email through the better-auth organization plugin (it writes the `invitations` row). */
-export async function inviteMember(db: Executor, viewer: Viewer, headers: Headers, input: InviteMemberInput) {
-  const invitation = await auth.api
-    .createInvitation({
-      headers,
-      body: { email: input.email, role: input.role, organizationId: viewer.organizationId },
-    })
-    .catch(fromAuthError);
-  // One transaction for the audit row alone: better-auth wrote the invitation through its own connection.
-  await withTransaction(db, (tx) =>
-    recordAudit(tx, {
+async function inviterOf(db: Executor, viewer: Viewer) {
+  const [organization] = await db
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, viewer.organizationId))
+    .limit(1);
+  return { name: viewer.name, organizationName: organization?.name ?? 'your organization' };
+}
+
+/** Invites by email with a role: the invitation row and its audit event, then the email. */
+export async function inviteMember(executor: Executor, viewer: Viewer, input: InviteMemberInput) {
+  // One transaction: the duplicate checks, the invitation and its audit row agree.
+  const invitation = await withTransaction(executor, async (tx) => {
+    // Serialises invitations of one organization, so two admins cannot invite one address twice.
+    await tx
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(eq(organizations.id, viewer.organizationId))
+      .for('update');
+    const [member] = await tx
+      .select({ id: members.id })
+      .from(members)
+      .innerJoin(users, eq(users.id, members.userId))
+      .where(
+        and(eq(members.organizationId, viewer.organizationId), sql`lower(${users.email}) = ${input.email}`),
+      )
+      .limit(1);
+    if (member) throw new BadInputError('email: this person is already a member of the organization');
+    const [pending] = await tx
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(
+        and(
+          eq(invitations.organizationId, viewer.organizationId),
+          eq(invitations.status, 'pending'),
+          sql`lower(${invitations.email}) = ${input.email}`,
+        ),
+      )
+      .limit(1);
+    if (pending)
+      throw new BadInputError('email: this address already has a pending invitation; resend it instead');
+    const [row] = await tx
+      .insert(invitations)
+      .values({
+        id: newId(),
+        organizationId: viewer.organizationId,
+        email: input.email,
+        role: input.role,
+        status: 'pending',
+        expiresAt: invitationExpiry(),
+        inviterId: viewer.userId,
+      })
+      .returning();
+    if (!row) throw new ConflictError('The invitation could not be created; try again.');
+    await recordAudit(tx, {
       organizationId: viewer.organizationId,
       actor: userActor(viewer.userId),
       action: 'member.invited',
       entityType: 'organization',
       entityId: viewer.organizationId,
-      details: { invitationId: invitation.id, email: input.email, role: input.role },
-    }),
+      details: { invitationId: row.id, email: input.email, role: input.role, expiresAt: row.expiresAt },
+    });
+    return row;
+  });
+  const delivery = await deliverInvitation(
+    executor,
+    { ...invitation, role: input.role },
+    await inviterOf(executor, viewer),
+    1,
   );
-  return { id: invitation.id, email: invitation.email, role: input.role, expiresAt: invitation.expiresAt };
+  return {
+    id: invitation.id,
+    email: invitation.email,
+    role: input.role,
+    expiresAt: invitation.expiresAt,
+    delivery,
+  };
 }
 
-export async function cancelInvitation(db: Executor, viewer: Viewer, headers: Headers, invitationId: string) {
-  const [invitation] = await db
-    .select({ id: invitations.id })
+/** Sends a pending invitation again, valid for another week from now. */
+export async function resendInvitation(executor: Executor, viewer: Viewer, invitationId: string) {
+  // One transaction: the new expiry and its audit row; the count of earlier sends names the new email.
+  const { invitation, sendNumber } = await withTransaction(executor, async (tx) => {
+    const [row] = await tx
+      .update(invitations)
+      .set({ expiresAt: invitationExpiry() })
+      .where(
+        and(
+          eq(invitations.id, invitationId),
+          eq(invitations.organizationId, viewer.organizationId),
+          eq(invitations.status, 'pending'),
+        ),
+      )
+      .returning();
+    if (!row) {
+      await explainInvitationMiss(tx, viewer, invitationId);
+      throw new NotFoundError('Invitation', invitationId);
+    }
+    const [sends] = await tx
+      .select({ count: sql<number>`count(*)::int` })
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.organizationId, viewer.organizationId),
+          sql`${auditEvents.action} in ('member.invited', 'member.invitation_resent')`,
+          sql`${auditEvents.details}->>'invitationId' = ${invitationId}`,
+        ),
+      );
+    await recordAudit(tx, {
+      organizationId: viewer.organizationId,
+      actor: userActor(viewer.userId),
+      action: 'member.invitation_resent',
+      entityType: 'organization',
+      entityId: viewer.organizationId,
+      details: { invitationId, email: row.email, expiresAt: row.expiresAt },
+    });
+    return { invitation: row, sendNumber: (sends?.count ?? 1) + 1 };
+  });
+  const delivery = await deliverInvitation(
+    executor,
+    { ...invitation, role: invitation.role ?? 'agent' },
+    await inviterOf(executor, viewer),
+    sendNumber,
+  );
+  return { id: invitation.id, email: invitation.email, expiresAt: invitation.expiresAt, delivery };
+}
+
+/** A pending-only change missed: say why when the invitation exists but was used or cancelled. */
+async function explainInvitationMiss(tx: Executor, viewer: Viewer, invitationId: string) {
+  const [row] = await tx
+    .select({ status: invitations.status })
     .from(invitations)
     .where(and(eq(invitations.id, invitationId), eq(invitations.organizationId, viewer.organizationId)))
     .limit(1);
-  if (!invitation) throw new NotFoundError('Invitation', invitationId);
-  await auth.api.cancelInvitation({ headers, body: { invitationId } }).catch(fromAuthError);
-  await withTransaction(db, (tx) =>
-    recordAudit(tx, {
+  if (row?.status === 'accepted') throw new InvalidTransitionError('This invitation was already accepted.');
+  if (row) throw new InvalidTransitionError('This invitation was already cancelled.');
+}
+
+export async function cancelInvitation(executor: Executor, viewer: Viewer, invitationId: string) {
+  // One transaction: the conditional status change and its audit row.
+  return withTransaction(executor, async (tx) => {
+    const [row] = await tx
+      .update(invitations)
+      .set({ status: 'canceled' })
+      .where(
+        and(
+          eq(invitations.id, invitationId),
+          eq(invitations.organizationId, viewer.organizationId),
+          eq(invitations.status, 'pending'),
+        ),
+      )
+      .returning({ id: invitations.id, email: invitations.email });
+    if (!row) {
+      await explainInvitationMiss(tx, viewer, invitationId);
+      throw new NotFoundError('Invitation', invitationId);
+    }
+    await recordAudit(tx, {
       organizationId: viewer.organizationId,
       actor: userActor(viewer.userId),
       action: 'member.invitation_cancelled',
       entityType: 'organization',
       entityId: viewer.organizationId,
-      details: { invitationId },
-    }),
-  );
-  return { id: invitationId };
+      details: { invitationId, email: row.email },
+    });
+    return { id: invitationId };
+  });
+}
+
+/** Removes a member from the organization and ends their sessions in it; never the last admin, never yourself. */
+export async function removeMember(executor: Executor, viewer: Viewer, memberId: string) {
+  // One transaction: the admin count is checked under lock, and the removal, ended sessions and audit row agree.
+  return withTransaction(executor, async (tx) => {
+    const roster = await tx
+      .select({ id: members.id, userId: members.userId, role: members.role })
+      .from(members)
+      .where(eq(members.organizationId, viewer.organizationId))
+      .for('update');
+    const member = roster.find((row) => row.id === memberId);
+    if (!member) throw new NotFoundError('Member', memberId);
+    if (member.userId === viewer.userId) {
+      throw new InvalidTransitionError('You cannot remove yourself; ask another admin.');
+    }
+    if (member.role === 'admin' && roster.filter((row) => row.role === 'admin').length <= 1) {
+      throw new InvalidTransitionError(
+        'The organization needs at least one admin; make someone else admin first.',
+      );
+    }
+    await tx
+      .delete(members)
+      .where(and(eq(members.id, member.id), eq(members.organizationId, viewer.organizationId)));
+    await tx
+      .delete(sessions)
+      .where(
+        and(eq(sessions.userId, member.userId), eq(sessions.activeOrganizationId, viewer.organizationId)),
+      );
+    await recordAudit(tx, {
+      organizationId: viewer.organizationId,
+      actor: userActor(viewer.userId),
+      action: 'member.removed',
+      entityType: 'organization',
+      entityId: viewer.organizationId,
+      details: { memberId: member.id, userId: member.userId, role: member.role },
+    });
+    return { memberId: member.id };
+  });
+}
+
+/** The signed-in member's own signature (any role). */
+export async function mySignature(db: Executor, viewer: Viewer) {
+  const [row] = await db
+    .select({ signature: members.signature })
+    .from(members)
+    .where(and(eq(members.organizationId, viewer.organizationId), eq(members.userId, viewer.userId)))
+    .limit(1);
+  if (!row) throw new NotFoundError('Member', viewer.userId);
+  const settings = await getOrganizationSettings(db, viewer.organizationId);
+  return { signature: row.signature, organizationSignature: settings.signature };
+}
+
+export async function updateMySignature(executor: Executor, viewer: Viewer, signature: string) {
+  // One transaction: the before value is read under lock and audited with the change.
+  return withTransaction(executor, async (tx) => {
+    const [current] = await tx
+      .select({ id: members.id, signature: members.signature })
+      .from(members)
+      .where(and(eq(members.organizationId, viewer.organizationId), eq(members.userId, viewer.userId)))
+      .for('update');
+    if (!current) throw new NotFoundError('Member', viewer.userId);
+    if (current.signature === signature) return { signature, isChanged: false };
+    await tx.update(members).set({ signature }).where(eq(members.id, current.id));
+    await recordAudit(tx, {
+      organizationId: viewer.organizationId,
+      actor: userActor(viewer.userId),
+      action: 'member.signature_changed',
+      entityType: 'organization',
+      entityId: viewer.organizationId,
+      details: { memberId: current.id, before: current.signature, after: signature },
+    });
+    return { signature, isChanged: true };
+  });
 }

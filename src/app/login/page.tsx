@@ -9,8 +9,11 @@ export const metadata = { title: 'Sign in' };
 
 export default async function LoginPage() {
   const session = await auth.api.getSession({ headers: await headers() });
-  if (session) redirect('/inbox');
-  const status = await (await serverApi()).joining.status();
+  const api = await serverApi();
+  // Only a session that can use the app goes on to /inbox: one whose membership was removed stays
+  // here instead of bouncing between /inbox and /login.
+  if (session && (await api.me().catch(() => null))) redirect('/inbox');
+  const status = await api.joining.status();
   // A fresh installation has nobody to sign in yet.
   if (status.needsSetup) redirect('/setup');
   return (

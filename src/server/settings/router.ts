@@ -1,5 +1,13 @@
 import { adminProcedure, authedProcedure, router } from '../trpc';
 import {
+  cancelInvitation,
+  changeMemberRole,
+  inviteMember,
+  membersOverview,
+  removeMember,
+  resendInvitation,
+} from './members';
+import {
   cancelInvitationInput,
   changeRoleInput,
   invitationInput,
@@ -8,18 +16,8 @@ import {
   signatureInput,
   updateSettingsInput,
 } from './schemas';
-import {
-  cancelInvitation,
-  changeMemberRole,
-  inviteMember,
-  membersOverview,
-  mySignature,
-  removeMember,
-  resendInvitation,
-  settingsOverview,
-  updateMySignature,
-  updateSettings,
-} from './service';
+import { settingsOverview, updateSettings } from './service';
+import { mySignature, updateMySignature } from './signature';
 
 export const settingsRouter = router({
   /** The organization's settings and the webhook URL to give Resend. */

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
@@ -9,8 +10,19 @@ import { ARTIFACTS, asOwnClient, keepScreenshot, launchBrowser } from './browser
 
 // A fresh installation needs a database with no organization, which the shared seeded server
 // cannot give: this file runs its own `next start` (no worker: account mail is sent in the request)
-// on E2E_PORT + 1 against an empty, migrated database.
-const PORT = Number(process.env.E2E_PORT ?? 3123) + 1;
+// on a free port (FRESH_E2E_PORT, or one the system hands out) against an empty, migrated database.
+async function freePort(): Promise<number> {
+  if (process.env.FRESH_E2E_PORT) return Number(process.env.FRESH_E2E_PORT);
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+const PORT = await freePort();
 const freshUrl = `http://127.0.0.1:${PORT}`;
 const adminUrl = new URL(inject('databaseUrl'));
 adminUrl.pathname = '/postgres';

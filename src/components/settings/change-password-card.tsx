@@ -43,7 +43,7 @@ export function ChangePasswordCard() {
       </CardHeader>
       <form onSubmit={submit} className="grid gap-6" noValidate>
         <CardContent className="grid gap-4 sm:grid-cols-2">
-          <div className="grid gap-2">
+          <div className="grid content-start gap-2">
             <Label htmlFor="current-password">Current password</Label>
             <Input
               id="current-password"
@@ -53,7 +53,7 @@ export function ChangePasswordCard() {
               onChange={(event) => setCurrentPassword(event.target.value)}
             />
           </div>
-          <div className="grid gap-2">
+          <div className="grid content-start gap-2">
             <Label htmlFor="new-password">New password</Label>
             <Input
               id="new-password"

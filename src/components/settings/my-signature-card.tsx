@@ -63,7 +63,7 @@ export function MySignatureCard() {
               {current.data.organizationSignature ? (
                 <p className="text-xs text-muted-foreground">
                   Empty, drafts are signed with the organization’s: “
-                  {current.data.organizationSignature.replace(/\n/g, ' · ')}”.
+                  {current.data.organizationSignature.replace(/\s*\n\s*/g, ' ')}”.
                 </p>
               ) : null}
             </>

@@ -43,7 +43,9 @@ const demoOrganizations = {
     senderName: 'Tandem Brokerage',
     senderEmail: 'deals@tandem.echo.test',
     inboundAddress: 'inbox@tandem.echo.test',
-    signature: 'Best,\nAlex Agent\nTandem Brokerage · (415) 555-0142',
+    // The default for members without their own; each demo member signs with their own name.
+    signature: 'Best,\nThe Tandem Brokerage team · (415) 555-0142',
+    memberSignature: (name: string) => `Best,\n${name}\nTandem Brokerage · (415) 555-0142`,
   },
   other: {
     id: 'org_other_brokerage',
@@ -52,7 +54,8 @@ const demoOrganizations = {
     senderName: 'Other Brokerage',
     senderEmail: 'hello@other.echo.test',
     inboundAddress: 'inbox@other.echo.test',
-    signature: 'Cheers,\nOlive\nOther Brokerage',
+    signature: 'Cheers,\nOther Brokerage',
+    memberSignature: (name: string) => `Cheers,\n${name.split(' ')[0]}\nOther Brokerage`,
   },
 } as const;
 
@@ -110,9 +113,13 @@ async function seedOrganization(db: Executor, orgKey: OrgKey, passwordHash: stri
       userId: user.id,
       password: passwordHash,
     });
-    await db
-      .insert(members)
-      .values({ id: `member_${user.id}`, organizationId: org.id, userId: user.id, role: user.role });
+    await db.insert(members).values({
+      id: `member_${user.id}`,
+      organizationId: org.id,
+      userId: user.id,
+      role: user.role,
+      signature: org.memberSignature(user.name),
+    });
   }
   return org;
 }

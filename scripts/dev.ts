@@ -18,12 +18,15 @@ const url = process.env.DATABASE_URL || EMBEDDED_DATABASE_URL;
 await migrateAll(url);
 const { db, pool } = await import('../db/client');
 const { isSeeded, seed, demoUsers, DEMO_PASSWORD } = await import('../db/seed');
+const { hasAnyOrganization } = await import('../src/server/joining/queries');
 const hasDemoData = await isSeeded(db);
 if (!hasDemoData && !isProduction) {
   await seed(db);
   console.log('Seeded the demo organizations.');
 }
+const needsSetup = !(await hasAnyOrganization(db));
 await pool.end();
+const publicUrl = (process.env.APP_URL || `http://localhost:${port}`).replace(/\/$/, '');
 
 const supervisor = superviseServices([
   { name: 'web', command: 'node_modules/.bin/next', args: [isProduction ? 'start' : 'dev', '--port', port] },
@@ -35,9 +38,11 @@ console.log(`
   Database: ${embedded ? 'embedded PostgreSQL (.data/postgres, port 54329)' : 'DATABASE_URL'}
 
 ${
-  hasDemoData || !isProduction
-    ? `  Demo logins (password: ${DEMO_PASSWORD}):\n${demoUsers.map((user) => `    ${user.email.padEnd(20)} ${user.role}`).join('\n')}`
-    : '  No demo data: `make db-seed` adds the demo organizations and logins.'
+  needsSetup
+    ? `  First run: no organization yet. Create yours and its admin at\n    ${publicUrl}/setup`
+    : hasDemoData || !isProduction
+      ? `  Demo logins (password: ${DEMO_PASSWORD}):\n${demoUsers.map((user) => `    ${user.email.padEnd(20)} ${user.role}`).join('\n')}`
+      : `  Sign in at ${publicUrl}/login`
 }
 `);
 

@@ -86,6 +86,8 @@ export const members = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     /** agent | manager | admin */
     role: text().notNull().default('agent'),
+    /** The member's own sign-off; empty means the organization's signature is used. */
+    signature: text().notNull().default(''),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex().on(t.organizationId, t.userId), index().on(t.userId)],

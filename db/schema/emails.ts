@@ -95,6 +95,8 @@ export const devMailbox = pgTable(
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
     emailId: bigint({ mode: 'number' }).references(() => emails.id, { onDelete: 'set null' }),
+    /** reply | invitation | password_reset: what the mailbox page labels the message as. */
+    kind: text().notNull().default('reply'),
     idempotencyKey: text().notNull().unique(),
     fromAddress: text().notNull(),
     toAddress: text().notNull(),

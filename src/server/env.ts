@@ -26,6 +26,7 @@ const schema = z
     // How many proxies of ours stand in front of the app, each appending to X-Forwarded-For;
     // 0 (the default) means the app is reached directly and the header is not believed at all.
     TRUSTED_PROXY: optional(z.coerce.number().int().min(0).max(10)).default(0),
+    ECHO_OPEN_SIGNUP: optional(z.enum(['0', '1'])),
   })
   .transform((raw, ctx) => {
     if (
@@ -45,6 +46,7 @@ const schema = z
       AUTH_SECRET: raw.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
       isProduction: raw.NODE_ENV === 'production',
       isSimulateInboundAllowed: raw.NODE_ENV !== 'production' || raw.ECHO_SIMULATE_INBOUND === '1',
+      isOpenSignup: raw.ECHO_OPEN_SIGNUP === '1',
       isOpenAiConfigured: Boolean(raw.OPENAI_API_KEY),
       isResendConfigured: Boolean(raw.RESEND_API_KEY),
     };

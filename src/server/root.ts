@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { dealsRouter } from './deals/router';
 import { draftsRouter } from './drafts/router';
 import { inboundRouter } from './inbound/router';
+import { joiningRouter } from './joining/router';
 import { metricsRouter } from './metrics/router';
 import { settingsRouter } from './settings/router';
 import { spacesRouter } from './spaces/router';
@@ -20,6 +21,7 @@ export const appRouter = router({
   metrics: metricsRouter,
   inbound: inboundRouter,
   settings: settingsRouter,
+  joining: joiningRouter,
 });
 
 export type AppRouter = typeof appRouter;

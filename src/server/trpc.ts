@@ -1,10 +1,13 @@
 import { initTRPC, TRPCError } from '@trpc/server';
+import { and, eq } from 'drizzle-orm';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { db } from '../../db/client';
+import { members, organizations } from '../../db/schema';
 import { findInputProblem } from '../lib/input-policy';
 import { type Role, roles } from './auth';
 import { RateLimitError, toTRPCError } from './errors';
+import { ownOrganizationId, recoverActiveOrganization } from './joining/queries';
 import { resolveSession } from './session';
 
 /**
@@ -108,12 +111,26 @@ function isRole(value: string): value is Role {
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const session = ctx.session;
   if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue' });
-  const organizationId = session.activeOrganizationId;
+  let organizationId = session.activeOrganizationId;
+  // Resolved with the session itself, in the same statement (src/server/session.ts).
+  let membership = session.membership;
+  if (!membership) {
+    // A session with no (or a lost) active organization recovers to the user's own, never loops to /login.
+    organizationId = await ownOrganizationId(ctx.db, session.userId);
+    const [row] = organizationId
+      ? await ctx.db
+          .select({ role: members.role, organizationName: organizations.name })
+          .from(members)
+          .innerJoin(organizations, eq(organizations.id, members.organizationId))
+          .where(and(eq(members.organizationId, organizationId), eq(members.userId, session.userId)))
+          .limit(1)
+      : [];
+    membership = row ?? null;
+    if (organizationId && membership)
+      await recoverActiveOrganization(ctx.db, session.sessionId, organizationId);
+  }
   if (!organizationId)
     throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not a member of any organization' });
-
-  // Resolved with the session itself, in the same statement (src/server/session.ts).
-  const membership = session.membership;
   if (!membership || !isRole(membership.role)) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not a member of this organization' });
   }

@@ -79,7 +79,7 @@ describe('settings.update', () => {
       before: {
         replyTargetHours: 4,
         regenerationLimit: 3,
-        signature: 'Best,\nAlex Agent\nTandem Brokerage · (415) 555-0142',
+        signature: 'Best,\nThe Tandem Brokerage team · (415) 555-0142',
       },
       after: { replyTargetHours: 2, regenerationLimit: 5, signature: 'Thanks,\nTandem' },
     });
@@ -188,7 +188,7 @@ describe('members and invitations', () => {
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('invites by email through better-auth, lists the invitation and cancels it', async () => {
+  it('invites by email, lists the invitation and cancels it', async () => {
     const admin = await callerFor('admin@echo.test');
     const invitation = await admin.settings.invite({ email: 'New.Broker@Tandem.example', role: 'agent' });
     expect(invitation.email).toBe('new.broker@tandem.example');

@@ -4,6 +4,14 @@ import { useState } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -12,6 +20,7 @@ import { RoleSelect } from './role-select';
 
 const roles = ['agent', 'manager', 'admin'] as const;
 type Role = (typeof roles)[number];
+type InvitationDelivery = { isSent: true } | { isSent: false; error: string };
 const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
 
 const roleLabels: Record<Role, string> = { agent: 'Agent', manager: 'Manager', admin: 'Admin' };
@@ -21,6 +30,7 @@ export function MembersCard({ viewerUserId }: { viewerUserId: string }) {
   const overview = api.settings.members.useQuery();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('agent');
+  const [removing, setRemoving] = useState<{ memberId: string; name: string } | null>(null);
 
   const refresh = () => utils.settings.members.invalidate();
   const changeRole = api.settings.changeRole.useMutation({
@@ -30,10 +40,32 @@ export function MembersCard({ viewerUserId }: { viewerUserId: string }) {
     },
     onError: (error) => toast.error(error.message),
   });
+  const announceDelivery = (verb: string, result: { email: string; delivery: InvitationDelivery }) => {
+    if (result.delivery.isSent) toast.success(`Invitation ${verb} to ${result.email}`);
+    else
+      toast.warning(
+        `The invitation for ${result.email} is saved, but its email could not be sent (${result.delivery.error}). Try Resend.`,
+      );
+  };
   const invite = api.settings.invite.useMutation({
     onSuccess: (result) => {
-      toast.success(`Invitation created for ${result.email}`);
+      announceDelivery('sent', result);
       setEmail('');
+      void refresh();
+    },
+    onError: (error) => toast.error(error.message),
+  });
+  const resend = api.settings.resendInvitation.useMutation({
+    onSuccess: (result) => {
+      announceDelivery('sent again', result);
+      void refresh();
+    },
+    onError: (error) => toast.error(error.message),
+  });
+  const remove = api.settings.removeMember.useMutation({
+    onSuccess: () => {
+      toast.success(`${removing?.name ?? 'The member'} was removed`);
+      setRemoving(null);
       void refresh();
     },
     onError: (error) => toast.error(error.message),
@@ -68,53 +100,71 @@ export function MembersCard({ viewerUserId }: { viewerUserId: string }) {
             The members could not be loaded: {overview.error.message}
           </p>
         ) : (
-          <table className="w-full text-sm">
-            <caption className="sr-only">Members and their roles</caption>
-            <thead>
-              <tr className="border-b text-left text-muted-foreground">
-                <th scope="col" className="py-2 font-medium">
-                  Name
-                </th>
-                <th scope="col" className="py-2 font-medium">
-                  Email
-                </th>
-                <th scope="col" className="py-2 text-right font-medium">
-                  Role
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.data.members.map((member) => (
-                <tr key={member.memberId} className="border-b last:border-0">
-                  <td className="py-2">
-                    {member.name}
-                    {member.userId === viewerUserId ? (
-                      <span className="text-muted-foreground"> (you)</span>
-                    ) : null}
-                  </td>
-                  <td className="py-2 text-muted-foreground">{member.email}</td>
-                  <td className="py-2">
-                    <RoleSelect
-                      className="ml-auto"
-                      aria-label={`Role of ${member.name}`}
-                      value={member.role}
-                      disabled={changeRole.isPending}
-                      onChange={(event) => {
-                        const next = event.target.value;
-                        if (isRole(next)) changeRole.mutate({ memberId: member.memberId, role: next });
-                      }}
-                    >
-                      {roles.map((option) => (
-                        <option key={option} value={option}>
-                          {roleLabels[option]}
-                        </option>
-                      ))}
-                    </RoleSelect>
-                  </td>
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm">
+              <caption className="sr-only">Members and their roles</caption>
+              <thead>
+                <tr className="border-b text-left text-muted-foreground">
+                  <th scope="col" className="py-2 font-medium">
+                    Name
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Email
+                  </th>
+                  <th scope="col" className="py-2 text-right font-medium">
+                    Role
+                  </th>
+                  <th scope="col" className="py-2">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {overview.data.members.map((member) => (
+                  <tr key={member.memberId} className="border-b last:border-0">
+                    <td className="py-2">
+                      {member.name}
+                      {member.userId === viewerUserId ? (
+                        <span className="text-muted-foreground"> (you)</span>
+                      ) : null}
+                    </td>
+                    <td className="py-2 text-muted-foreground">{member.email}</td>
+                    <td className="py-2">
+                      <RoleSelect
+                        className="ml-auto"
+                        aria-label={`Role of ${member.name}`}
+                        value={member.role}
+                        disabled={changeRole.isPending}
+                        onChange={(event) => {
+                          const next = event.target.value;
+                          if (isRole(next)) changeRole.mutate({ memberId: member.memberId, role: next });
+                        }}
+                      >
+                        {roles.map((option) => (
+                          <option key={option} value={option}>
+                            {roleLabels[option]}
+                          </option>
+                        ))}
+                      </RoleSelect>
+                    </td>
+                    <td className="py-2 pl-2 text-right">
+                      {member.userId === viewerUserId ? null : (
+                        <Button
+                          type="button"
+                          variant="ghost"
+                          size="sm"
+                          aria-label={`Remove ${member.name}`}
+                          onClick={() => setRemoving({ memberId: member.memberId, name: member.name })}
+                        >
+                          Remove
+                        </Button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
 
         <form
@@ -170,25 +220,64 @@ export function MembersCard({ viewerUserId }: { viewerUserId: string }) {
                       {invitation.role && isRole(invitation.role)
                         ? roleLabels[invitation.role]
                         : invitation.role}
-                      , expires {invitation.expiresAt.toLocaleDateString()}
+                      ,{' '}
+                      {invitation.expiresAt.getTime() < Date.now()
+                        ? 'expired: resend to renew it'
+                        : `expires ${invitation.expiresAt.toLocaleDateString()}`}
                     </span>
                   </span>
-                  <Button
-                    type="button"
-                    variant="ghost"
-                    size="sm"
-                    disabled={cancel.isPending}
-                    onClick={() => cancel.mutate({ invitationId: invitation.id })}
-                    aria-label={`Cancel the invitation of ${invitation.email}`}
-                  >
-                    Cancel
-                  </Button>
+                  <span className="flex shrink-0 gap-1">
+                    <Button
+                      type="button"
+                      variant="ghost"
+                      size="sm"
+                      disabled={resend.isPending}
+                      onClick={() => resend.mutate({ invitationId: invitation.id })}
+                      aria-label={`Resend the invitation of ${invitation.email}`}
+                    >
+                      Resend
+                    </Button>
+                    <Button
+                      type="button"
+                      variant="ghost"
+                      size="sm"
+                      disabled={cancel.isPending}
+                      onClick={() => cancel.mutate({ invitationId: invitation.id })}
+                      aria-label={`Cancel the invitation of ${invitation.email}`}
+                    >
+                      Cancel
+                    </Button>
+                  </span>
                 </li>
               ))}
             </ul>
           </div>
         ) : null}
       </CardContent>
+      <Dialog open={removing !== null} onOpenChange={(open) => (open ? null : setRemoving(null))}>
+        <DialogContent>
+          <DialogHeader>
+            <DialogTitle>Remove {removing?.name}?</DialogTitle>
+            <DialogDescription>
+              They lose access to this organization at once and are signed out here. Their deals keep their
+              history; reassign them on the board.
+            </DialogDescription>
+          </DialogHeader>
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => setRemoving(null)}>
+              Keep
+            </Button>
+            <Button
+              type="button"
+              variant="destructive"
+              disabled={remove.isPending}
+              onClick={() => removing && remove.mutate({ memberId: removing.memberId })}
+            >
+              {remove.isPending ? 'Removing…' : 'Remove member'}
+            </Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
     </Card>
   );
 }

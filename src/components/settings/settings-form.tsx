@@ -164,9 +164,9 @@ export function SettingsForm({ settings }: { settings: Settings }) {
             ))}
           </div>
           <div className="grid gap-2">
-            <Label htmlFor="settings-signature">Signature</Label>
+            <Label htmlFor="settings-signature">Organization signature</Label>
             <Textarea rows={4} {...field('signature')} />
-            {hint('signature', 'Added to the end of every drafted reply.')}
+            {hint('signature', 'The default for members who have not set their own signature.')}
           </div>
         </CardContent>
         <CardFooter className="justify-end gap-3">

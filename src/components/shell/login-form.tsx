@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -11,7 +12,13 @@ import { safeRedirectTarget } from '@/lib/safe-redirect';
 
 const demoLogins = ['agent@echo.test', 'manager@echo.test', 'admin@echo.test', 'agent@other.test'];
 
-export function LoginForm({ showDemoLogins }: { showDemoLogins: boolean }) {
+export function LoginForm({
+  showDemoLogins,
+  isSignupOpen = false,
+}: {
+  showDemoLogins: boolean;
+  isSignupOpen?: boolean;
+}) {
   const router = useRouter();
   const searchParams = useSearchParams();
   const [email, setEmail] = useState('');
@@ -53,7 +60,15 @@ export function LoginForm({ showDemoLogins }: { showDemoLogins: boolean }) {
             />
           </div>
           <div className="grid gap-2">
-            <Label htmlFor="password">Password</Label>
+            <div className="flex items-baseline justify-between gap-2">
+              <Label htmlFor="password">Password</Label>
+              <Link
+                href="/forgot-password"
+                className="text-xs underline underline-offset-2 hover:text-foreground"
+              >
+                Forgot password?
+              </Link>
+            </div>
             <Input
               id="password"
               type="password"
@@ -72,6 +87,14 @@ export function LoginForm({ showDemoLogins }: { showDemoLogins: boolean }) {
             {isPending ? 'Signing in…' : 'Sign in'}
           </Button>
         </form>
+        {isSignupOpen ? (
+          <p className="mt-4 text-sm text-muted-foreground">
+            New brokerage?{' '}
+            <Link href="/signup" className="underline underline-offset-2 hover:text-foreground">
+              Create an organization
+            </Link>
+          </p>
+        ) : null}
         {showDemoLogins ? (
           <div className="mt-6 rounded-md border border-dashed p-3 text-xs text-muted-foreground">
             <p className="font-medium text-foreground">Demo logins</p>

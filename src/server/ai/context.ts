@@ -7,9 +7,10 @@ import type {
   SpaceAmenities,
   SpaceAvailability,
 } from '../../../db/schema';
-import { dealSpaces, deals, emails, organizationSettings, spaces } from '../../../db/schema';
+import { dealSpaces, deals, emails, spaces } from '../../../db/schema';
 import type { Executor } from '../db';
 import { NotFoundError } from '../errors';
+import { draftSignature } from '../settings/queries';
 import { sanitizeInbound } from './sanitize';
 
 export type ContextSpace = {
@@ -114,10 +115,7 @@ export async function loadDraftContext(
     .orderBy(desc(emails.sentAt), desc(emails.id))
     .limit(MAX_THREAD_MESSAGES);
 
-  const [settings] = await db
-    .select({ signature: organizationSettings.signature })
-    .from(organizationSettings)
-    .where(eq(organizationSettings.organizationId, organizationId));
+  const signature = await draftSignature(db, { organizationId, ownerId: deal.ownerId });
 
   const toMessage = (email: typeof inbound, max: number): ContextMessage => ({
     id: email.id,
@@ -157,7 +155,7 @@ export async function loadDraftContext(
     })),
     inbound: toMessage(inbound, MAX_INBOUND_CHARS),
     thread: thread.map((email) => toMessage(email, MAX_MESSAGE_CHARS)),
-    signature: settings?.signature ?? '',
+    signature,
     omitted: { messages: 0, spaces: 0, inboundChars: 0 },
   };
 }

@@ -65,6 +65,9 @@ export const draftsRouter = router({
     .mutation(({ ctx, input }) => restoreDraft(ctx.db, { id: input.id, actor: ctx.viewer })),
   /** What was "sent" without Resend (the /dev/mailbox page); NOT_FOUND where Resend does the sending. */
   devMailbox: authedProcedure.query(({ ctx }) =>
-    listDevMailbox(ctx.db, { organizationId: ctx.viewer.organizationId }),
+    listDevMailbox(ctx.db, {
+      organizationId: ctx.viewer.organizationId,
+      includeAccountMail: ctx.viewer.role === 'admin',
+    }),
   ),
 });

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { devMailbox } from '../../../db/schema';
 import type { Executor } from '../db';
 import { env } from '../env';
@@ -18,6 +18,7 @@ export function devMailboxTransport(db: Executor): MailTransport {
         .values({
           organizationId: email.organizationId,
           emailId: email.emailId,
+          kind: email.kind ?? 'reply',
           idempotencyKey: email.idempotencyKey,
           fromAddress: email.from,
           toAddress: email.to,
@@ -45,13 +46,24 @@ export function devMailboxTransport(db: Executor): MailTransport {
 /** The mailbox is where mail goes when no Resend key is set; with one, in production, it does not exist. */
 export const isDevMailboxAvailable = () => !env.isProduction || !env.isResendConfigured;
 
-/** What the development mailbox holds for one organization, newest first. */
-export async function listDevMailbox(db: Executor, params: { organizationId: string; limit?: number }) {
+/**
+ * What the development mailbox holds for one organization, newest first. Invitations and password
+ * resets carry links that grant access, so only admins see them.
+ */
+export async function listDevMailbox(
+  db: Executor,
+  params: { organizationId: string; includeAccountMail: boolean; limit?: number },
+) {
   if (!isDevMailboxAvailable()) throw new NotFoundError('Page', '/dev/mailbox');
   return db
     .select()
     .from(devMailbox)
-    .where(eq(devMailbox.organizationId, params.organizationId))
+    .where(
+      and(
+        eq(devMailbox.organizationId, params.organizationId),
+        params.includeAccountMail ? undefined : eq(devMailbox.kind, 'reply'),
+      ),
+    )
     .orderBy(desc(devMailbox.createdAt), desc(devMailbox.id))
     .limit(params.limit ?? 100);
 }

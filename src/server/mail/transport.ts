@@ -6,7 +6,9 @@ import { resendTransport } from './resend';
 /** One outbound email as a transport sends it. */
 export type OutgoingEmail = {
   organizationId: string;
-  emailId: number;
+  /** The `emails` row of a reply; null for account mail (invitations, password resets). */
+  emailId: number | null;
+  kind?: 'reply' | 'invitation' | 'password_reset';
   from: string;
   to: string;
   subject: string;

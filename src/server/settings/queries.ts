@@ -82,3 +82,22 @@ export async function listPendingInvitations(db: Executor, organizationId: strin
     .where(and(eq(invitations.organizationId, organizationId), eq(invitations.status, 'pending')))
     .orderBy(asc(invitations.createdAt));
 }
+
+/**
+ * How a draft on a deal is signed: the deal owner's own signature, the organization's only when the
+ * owner has none (or the deal has no owner). A reply on Morgan's deal is signed by Morgan.
+ */
+export async function draftSignature(
+  db: Executor,
+  params: { organizationId: string; ownerId: string | null },
+) {
+  if (params.ownerId) {
+    const [owner] = await db
+      .select({ signature: members.signature })
+      .from(members)
+      .where(and(eq(members.organizationId, params.organizationId), eq(members.userId, params.ownerId)))
+      .limit(1);
+    if (owner?.signature.trim()) return owner.signature;
+  }
+  return (await getOrganizationSettings(db, params.organizationId)).signature;
+}

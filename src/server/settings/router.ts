@@ -1,13 +1,23 @@
-import { adminProcedure, router } from '../trpc';
-import { cancelInvitationInput, changeRoleInput, inviteMemberInput, updateSettingsInput } from './schemas';
+import { adminProcedure, authedProcedure, router } from '../trpc';
 import {
   cancelInvitation,
   changeMemberRole,
   inviteMember,
   membersOverview,
-  settingsOverview,
-  updateSettings,
-} from './service';
+  removeMember,
+  resendInvitation,
+} from './members';
+import {
+  cancelInvitationInput,
+  changeRoleInput,
+  invitationInput,
+  inviteMemberInput,
+  memberInput,
+  signatureInput,
+  updateSettingsInput,
+} from './schemas';
+import { settingsOverview, updateSettings } from './service';
+import { mySignature, updateMySignature } from './signature';
 
 export const settingsRouter = router({
   /** The organization's settings and the webhook URL to give Resend. */
@@ -19,10 +29,21 @@ export const settingsRouter = router({
   changeRole: adminProcedure
     .input(changeRoleInput)
     .mutation(({ ctx, input }) => changeMemberRole(ctx.db, ctx.viewer, input)),
+  removeMember: adminProcedure
+    .input(memberInput)
+    .mutation(({ ctx, input }) => removeMember(ctx.db, ctx.viewer, input.memberId)),
   invite: adminProcedure
     .input(inviteMemberInput)
-    .mutation(({ ctx, input }) => inviteMember(ctx.db, ctx.viewer, ctx.headers, input)),
+    .mutation(({ ctx, input }) => inviteMember(ctx.db, ctx.viewer, input)),
+  resendInvitation: adminProcedure
+    .input(invitationInput)
+    .mutation(({ ctx, input }) => resendInvitation(ctx.db, ctx.viewer, input.invitationId)),
   cancelInvitation: adminProcedure
     .input(cancelInvitationInput)
-    .mutation(({ ctx, input }) => cancelInvitation(ctx.db, ctx.viewer, ctx.headers, input.invitationId)),
+    .mutation(({ ctx, input }) => cancelInvitation(ctx.db, ctx.viewer, input.invitationId)),
+  /** Every member's own signature, whatever their role. */
+  mySignature: authedProcedure.query(({ ctx }) => mySignature(ctx.db, ctx.viewer)),
+  updateMySignature: authedProcedure
+    .input(signatureInput)
+    .mutation(({ ctx, input }) => updateMySignature(ctx.db, ctx.viewer, input.signature)),
 });

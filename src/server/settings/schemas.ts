@@ -27,4 +27,9 @@ export type ChangeRoleInput = z.infer<typeof changeRoleInput>;
 export const inviteMemberInput = z.object({ email: z.email().trim().toLowerCase(), role: roleInput });
 export type InviteMemberInput = z.infer<typeof inviteMemberInput>;
 
-export const cancelInvitationInput = z.object({ invitationId: z.string().min(1).max(200) });
+export const invitationInput = z.object({ invitationId: z.string().min(1).max(200) });
+export const cancelInvitationInput = invitationInput;
+
+export const memberInput = z.object({ memberId: z.string().min(1).max(200) });
+
+export const signatureInput = z.object({ signature: settingsFields.signature });

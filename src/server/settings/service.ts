@@ -1,20 +1,12 @@
-import { APIError } from 'better-auth/api';
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { invitations, members, organizationSettings } from '../../../db/schema';
+import { organizationSettings } from '../../../db/schema';
 import { recordAudit, userActor } from '../audit';
-import { auth } from '../auth';
 import { type Executor, withTransaction } from '../db';
 import { env } from '../env';
-import {
-  BadInputError,
-  ConflictError,
-  ForbiddenError,
-  InvalidTransitionError,
-  NotFoundError,
-} from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
 import type { Viewer } from '../trpc';
-import { defaultSettings, getOrganizationSettings, listMembers, listPendingInvitations } from './queries';
-import type { ChangeRoleInput, InviteMemberInput, UpdateSettingsInput } from './schemas';
+import { defaultSettings, getOrganizationSettings } from './queries';
+import type { UpdateSettingsInput } from './schemas';
 
 /** Where Resend must POST its events for this deployment. */
 export const resendWebhookUrl = () => `${env.APP_URL.replace(/\/$/, '')}/api/webhooks/resend`;
@@ -103,100 +95,4 @@ export async function updateSettings(executor: Executor, viewer: Viewer, changes
     });
     return { settings, changed: Object.keys(changed) as SettingsKey[] };
   });
-}
-
-export async function membersOverview(db: Executor, organizationId: string) {
-  const memberList = await listMembers(db, organizationId);
-  const pending = await listPendingInvitations(db, organizationId);
-  return { members: memberList, invitations: pending };
-}
-
-/** Changes a member's role; the organization always keeps at least one admin. */
-export async function changeMemberRole(executor: Executor, viewer: Viewer, input: ChangeRoleInput) {
-  // One transaction: the admin count is checked under lock, and the audit row lands with the change.
-  return withTransaction(executor, async (tx) => {
-    const roster = await tx
-      .select({ id: members.id, userId: members.userId, role: members.role })
-      .from(members)
-      .where(eq(members.organizationId, viewer.organizationId))
-      .for('update');
-    const member = roster.find((row) => row.id === input.memberId);
-    if (!member) throw new NotFoundError('Member', input.memberId);
-    if (member.role === input.role)
-      return { memberId: member.id, role: input.role, previousRole: member.role };
-    const admins = roster.filter((row) => row.role === 'admin');
-    if (member.role === 'admin' && admins.length <= 1) {
-      throw new InvalidTransitionError(
-        'The organization needs at least one admin; make someone else admin first.',
-      );
-    }
-    const [updated] = await tx
-      .update(members)
-      .set({ role: input.role })
-      .where(and(eq(members.id, member.id), eq(members.role, member.role)))
-      .returning({ id: members.id });
-    if (!updated) throw new ConflictError('This member was changed by someone else; reload and try again.');
-    await recordAudit(tx, {
-      organizationId: viewer.organizationId,
-      actor: userActor(viewer.userId),
-      action: 'member.role_changed',
-      entityType: 'organization',
-      entityId: viewer.organizationId,
-      details: { memberId: member.id, userId: member.userId, before: member.role, after: input.role },
-    });
-    return { memberId: member.id, role: input.role, previousRole: member.role };
-  });
-}
-
-/** better-auth answers with its own APIError; a refusal becomes our domain error with its message. */
-function fromAuthError(error: unknown): never {
-  if (error instanceof APIError) {
-    const message = error.body?.message ?? error.message;
-    if (error.statusCode === 403) throw new ForbiddenError(message);
-    if (error.statusCode >= 400 && error.statusCode < 500) throw new BadInputError(message);
-  }
-  throw error;
-}
-
-/** Invites by email through the better-auth organization plugin (it writes the `invitations` row). */
-export async function inviteMember(db: Executor, viewer: Viewer, headers: Headers, input: InviteMemberInput) {
-  const invitation = await auth.api
-    .createInvitation({
-      headers,
-      body: { email: input.email, role: input.role, organizationId: viewer.organizationId },
-    })
-    .catch(fromAuthError);
-  // One transaction for the audit row alone: better-auth wrote the invitation through its own connection.
-  await withTransaction(db, (tx) =>
-    recordAudit(tx, {
-      organizationId: viewer.organizationId,
-      actor: userActor(viewer.userId),
-      action: 'member.invited',
-      entityType: 'organization',
-      entityId: viewer.organizationId,
-      details: { invitationId: invitation.id, email: input.email, role: input.role },
-    }),
-  );
-  return { id: invitation.id, email: invitation.email, role: input.role, expiresAt: invitation.expiresAt };
-}
-
-export async function cancelInvitation(db: Executor, viewer: Viewer, headers: Headers, invitationId: string) {
-  const [invitation] = await db
-    .select({ id: invitations.id })
-    .from(invitations)
-    .where(and(eq(invitations.id, invitationId), eq(invitations.organizationId, viewer.organizationId)))
-    .limit(1);
-  if (!invitation) throw new NotFoundError('Invitation', invitationId);
-  await auth.api.cancelInvitation({ headers, body: { invitationId } }).catch(fromAuthError);
-  await withTransaction(db, (tx) =>
-    recordAudit(tx, {
-      organizationId: viewer.organizationId,
-      actor: userActor(viewer.userId),
-      action: 'member.invitation_cancelled',
-      entityType: 'organization',
-      entityId: viewer.organizationId,
-      details: { invitationId },
-    }),
-  );
-  return { id: invitationId };
 }

@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { notFound, redirect } from 'next/navigation';
+import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { serverApi } from '@/trpc/server';
 
@@ -16,6 +17,31 @@ async function loadMailbox() {
   }
 }
 
+const kindLabels: Record<string, string> = {
+  reply: 'Reply',
+  invitation: 'Invitation',
+  password_reset: 'Password reset',
+};
+
+/** The body as text, with its links clickable (invitations and resets are only useful that way here). */
+function BodyWithLinks({ body }: { body: string }) {
+  const parts = body.split(/(https?:\/\/[^\s]+)/g);
+  return (
+    <pre className="whitespace-pre-wrap break-words font-sans text-sm">
+      {parts.map((part, index) =>
+        /^https?:\/\//.test(part) ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one body never reorder
+          <a key={index} href={part} className="text-primary underline underline-offset-2">
+            {part}
+          </a>
+        ) : (
+          part
+        ),
+      )}
+    </pre>
+  );
+}
+
 const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium' });
 
 /** What "sending" delivered while no Resend key was configured, newest first. */
@@ -26,7 +52,8 @@ export default async function DevMailboxPage() {
       <header>
         <h1 className="text-xl font-semibold tracking-tight">Development mailbox</h1>
         <p className="text-sm text-muted-foreground">
-          Without <code>RESEND_API_KEY</code>, sent replies land here instead of a real inbox.
+          Without <code>RESEND_API_KEY</code>, sent replies, invitations and password resets land here instead
+          of a real inbox.
         </p>
       </header>
       {messages.length === 0 ? (
@@ -40,14 +67,17 @@ export default async function DevMailboxPage() {
             <li key={message.id}>
               <Card className="gap-3 py-4">
                 <CardHeader className="px-4">
-                  <CardTitle className="text-base">{message.subject}</CardTitle>
+                  <CardTitle className="flex flex-wrap items-center gap-2 text-base">
+                    <Badge variant="outline">{kindLabels[message.kind] ?? message.kind}</Badge>
+                    <span>{message.subject}</span>
+                  </CardTitle>
                   <CardDescription>
                     From {message.fromAddress} to {message.toAddress} ·{' '}
                     <time dateTime={message.createdAt.toISOString()}>{when.format(message.createdAt)}</time>
                   </CardDescription>
                 </CardHeader>
                 <CardContent className="px-4">
-                  <pre className="whitespace-pre-wrap font-sans text-sm">{message.body}</pre>
+                  <BodyWithLinks body={message.body} />
                   {message.headers['In-Reply-To'] ? (
                     <p className="mt-2 text-xs text-muted-foreground">
                       In reply to {message.headers['In-Reply-To']}

@@ -1,7 +1,8 @@
 import { userActor } from '../audit';
 import { authedProcedure, managerProcedure, router } from '../trpc';
+import { spaceToCsvRow } from './csv-columns';
 import { importSpaces } from './import';
-import { getSpace, listNeighborhoods, listSpaces } from './queries';
+import { allSpaces, getSpace, listNeighborhoods, listSpaces } from './queries';
 import {
   createSpaceInput,
   importSpacesInput,
@@ -18,6 +19,10 @@ export const spacesRouter = router({
     .query(({ ctx, input }) => listSpaces(ctx.db, { ...input, organizationId: ctx.viewer.organizationId })),
   neighborhoods: authedProcedure.query(({ ctx }) =>
     listNeighborhoods(ctx.db, { organizationId: ctx.viewer.organizationId }),
+  ),
+  /** The export's rows, in the CSV's column order (GET /api/export/spaces writes them). */
+  exportRows: authedProcedure.query(async ({ ctx }) =>
+    (await allSpaces(ctx.db, { organizationId: ctx.viewer.organizationId })).map(spaceToCsvRow),
   ),
   get: authedProcedure
     .input(spaceIdInput)

@@ -21,6 +21,7 @@ type Viewer = RouterOutputs['me'];
 const navigation = [
   { href: '/inbox', label: 'Inbox', minRole: 'agent' },
   { href: '/board', label: 'Board', minRole: 'agent' },
+  { href: '/spaces', label: 'Spaces', minRole: 'agent' },
   { href: '/metrics', label: 'Metrics', minRole: 'manager' },
   { href: '/settings', label: 'Settings', minRole: 'admin' },
 ] as const;

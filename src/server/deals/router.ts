@@ -1,6 +1,6 @@
 import { userActor } from '../audit';
 import { authedProcedure, managerProcedure, router } from '../trpc';
-import { getBoard, getDeal } from './queries';
+import { getBoard, getDeal, listOwners } from './queries';
 import {
   attachSpaceInput,
   boardInput,
@@ -24,6 +24,10 @@ export const dealsRouter = router({
   board: authedProcedure
     .input(boardInput)
     .query(({ ctx, input }) => getBoard(ctx.db, { ...input, organizationId: ctx.viewer.organizationId })),
+  /** Who can own a deal: the organization's members. */
+  owners: authedProcedure.query(({ ctx }) =>
+    listOwners(ctx.db, { organizationId: ctx.viewer.organizationId }),
+  ),
   get: authedProcedure
     .input(getDealInput)
     .query(({ ctx, input }) => getDeal(ctx.db, { id: input.id, organizationId: ctx.viewer.organizationId })),

@@ -185,7 +185,7 @@ describe('spaces.list', () => {
     expect(
       (await manager.spaces.list({ query: 'Zephyr', amenities: ['dogFriendly'] })).items.map((s) => s.name),
     ).toEqual(['Zephyr Filter B']);
-    const byRate = await manager.spaces.list({ query: 'Zephyr', sort: 'monthlyRate', direction: 'desc' });
+    const byRate = await manager.spaces.list({ query: 'Zephyr', sort: 'monthlyRate', order: 'desc' });
     expect(byRate.items.map((s) => s.monthlyRate)).toEqual([9000, 3000]);
   });
 

@@ -38,7 +38,7 @@ export function SpacesView({ canEdit }: { canEdit: boolean }) {
     amenities: amenities.length ? amenities : undefined,
     includeArchived: includeArchived || undefined,
     sort: sortKey,
-    direction,
+    order: direction,
     limit: PAGE_SIZE,
   };
   const list = api.spaces.list.useInfiniteQuery(input, {

@@ -61,7 +61,7 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
  * id). With a deal, each space says how it stands on that deal (null when not linked).
  */
 export async function listSpaces(db: Executor, params: ListSpacesInput & { organizationId: string }) {
-  const { organizationId, sort, direction, limit } = params;
+  const { organizationId, sort, order: direction, limit } = params;
   if (params.dealId !== undefined) {
     const [deal] = await db
       .select({ id: deals.id })

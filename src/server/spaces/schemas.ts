@@ -142,11 +142,12 @@ export const listSpacesInput = z
     amenities: z.array(z.enum(amenityKeys)).max(amenityKeys.length).optional(),
     includeArchived: z.boolean().optional(),
     sort: z.enum(spaceSorts).default('name'),
-    direction: z.enum(['asc', 'desc']).default('asc'),
+    /** Not `direction`: tRPC's infinite queries put their own `direction` into the input. */
+    order: z.enum(['asc', 'desc']).default('asc'),
     cursor: z.string().max(500).nullish(),
     limit: z.number().int().min(1).max(200).default(50),
   })
-  .default({ sort: 'name', direction: 'asc', limit: 50 });
+  .default({ sort: 'name', order: 'asc', limit: 50 });
 export type ListSpacesInput = z.infer<typeof listSpacesInput>;
 
 /** 5,000 rows of a full export are ~3 MB; this leaves room and still refuses a runaway upload. */

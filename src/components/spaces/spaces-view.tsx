@@ -53,7 +53,7 @@ export function SpacesView({ canEdit }: { canEdit: boolean }) {
   return (
     <div className="mx-auto grid w-full max-w-7xl gap-4 p-4 md:p-6">
       <div className="flex flex-wrap items-center gap-3">
-        <div className="min-w-0 flex-1">
+        <div className="min-w-0 flex-1 basis-full sm:basis-auto">
           <h1 className="text-2xl font-semibold tracking-tight">Spaces</h1>
           <p className="text-sm text-muted-foreground">The inventory every draft is grounded in.</p>
         </div>
@@ -206,17 +206,17 @@ export function SpacesView({ canEdit }: { canEdit: boolean }) {
         </div>
       ) : (
         <div className="overflow-x-auto rounded-lg border">
-          <table className="w-full min-w-[720px] text-sm">
+          <table className="w-full text-sm">
             <caption className="sr-only">Spaces</caption>
             <thead className="bg-muted/50 text-left text-xs text-muted-foreground">
               <tr>
                 <th className="px-3 py-2 font-medium">Name</th>
-                <th className="px-3 py-2 font-medium">Neighbourhood</th>
+                <th className="hidden px-3 py-2 font-medium sm:table-cell">Neighbourhood</th>
                 <th className="px-3 py-2 text-right font-medium">Rate</th>
-                <th className="px-3 py-2 text-right font-medium">Desks</th>
-                <th className="px-3 py-2 text-right font-medium">Sq ft</th>
-                <th className="px-3 py-2 font-medium">Available</th>
-                <th className="px-3 py-2 font-medium">Amenities</th>
+                <th className="hidden px-3 py-2 text-right font-medium md:table-cell">Desks</th>
+                <th className="hidden px-3 py-2 text-right font-medium md:table-cell">Sq ft</th>
+                <th className="hidden px-3 py-2 font-medium md:table-cell">Available</th>
+                <th className="hidden px-3 py-2 font-medium lg:table-cell">Amenities</th>
               </tr>
             </thead>
             <tbody>
@@ -232,15 +232,24 @@ export function SpacesView({ canEdit }: { canEdit: boolean }) {
                       </Badge>
                     ) : null}
                     <p className="truncate text-xs text-muted-foreground">{space.address}</p>
+                    <p className="text-xs text-muted-foreground md:hidden">
+                      {[space.neighborhood, space.desks === null ? null : `${space.desks} desks`]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </p>
                   </td>
-                  <td className="px-3 py-2">{space.neighborhood ?? '—'}</td>
+                  <td className="hidden px-3 py-2 sm:table-cell">{space.neighborhood ?? '—'}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{formatMoney(space.monthlyRate)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{space.desks ?? '—'}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">
+                  <td className="hidden px-3 py-2 text-right tabular-nums md:table-cell">
+                    {space.desks ?? '—'}
+                  </td>
+                  <td className="hidden px-3 py-2 text-right tabular-nums md:table-cell">
                     {space.squareFeet?.toLocaleString('en-US') ?? '—'}
                   </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{space.availableFrom ?? '—'}</td>
-                  <td className="px-3 py-2">
+                  <td className="hidden px-3 py-2 whitespace-nowrap md:table-cell">
+                    {space.availableFrom ?? '—'}
+                  </td>
+                  <td className="hidden px-3 py-2 lg:table-cell">
                     <div className="flex flex-wrap gap-1">
                       {amenityKeys
                         .filter((key) => space.amenities[key])

@@ -111,7 +111,7 @@ describe('the space inventory', () => {
     await page.getByLabel('Add a space').fill('Harbor Loft');
     await page.getByLabel('As', { exact: true }).selectOption('interested');
     await page.getByRole('button', { name: 'Add Imported Harbor Loft' }).click();
-    await page.getByText('Imported Harbor Loft added as interested').waitFor();
+    await page.getByText('Imported Harbor Loft added as interested').first().waitFor();
     await expect(page.getByLabel('Status of Imported Harbor Loft').inputValue()).resolves.toBe('interested');
     await page.reload();
     await expect(page.getByLabel('Status of Imported Harbor Loft').inputValue()).resolves.toBe('interested');

@@ -61,4 +61,20 @@ describe('grounding reads the records as they are now', () => {
     });
     expect(rateErrors(third.validation ?? { issues: [] }, space.id)).toEqual([]);
   });
+
+  it('says the records changed when the deal itself is edited after the checks, not when it only moves stage', async () => {
+    const { draft } = await makeDraft();
+    const manager = await callerFor('manager@echo.test');
+    const agent = await callerFor('agent@echo.test');
+    const edited = await agent.drafts.edit({
+      id: draft.id,
+      body: 'Hi,\n\nThanks for writing.\n\nBest',
+      revision: draft.revision,
+    });
+    const deal = await manager.deals.get({ id: draft.dealId });
+    await manager.deals.moveStage({ id: deal.id, stage: deal.stage });
+    expect((await agent.drafts.get({ id: edited.id })).recordsChangedSince).toBe(false);
+    await manager.deals.update({ id: deal.id, revision: deal.revision, teamSize: deal.teamSize + 1 });
+    expect((await agent.drafts.get({ id: edited.id })).recordsChangedSince).toBe(true);
+  });
 });

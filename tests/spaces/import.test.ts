@@ -134,4 +134,33 @@ describe('spaces.import', () => {
     expect(result.created).toBe(0);
     expect(result.updated).toBeGreaterThan(5000);
   });
+
+  it('guards formulas in the export, re-imports them as they were, and refuses an anonymous export', async () => {
+    const manager = await callerFor('manager@echo.test');
+    await manager.spaces.create({
+      reference: 'formula',
+      name: '=HYPERLINK("http://evil.example")',
+      address: '1 Formula St',
+      hostCompany: '+Host',
+      hostEmail: 'f@example.com',
+      monthlyRate: 100,
+    });
+    const { GET } = await import('../../src/app/api/export/spaces/route');
+    const { signInCookie } = await import('../helpers');
+    const anonymous = await GET(new Request('http://localhost/api/export/spaces'));
+    expect(anonymous.status).toBe(401);
+    const response = await GET(
+      new Request('http://localhost/api/export/spaces', {
+        headers: { cookie: await signInCookie('manager@echo.test') },
+      }),
+    );
+    const csv = await response.text();
+    const line = csv.split('\r\n').find((l) => l.startsWith('formula,'));
+    expect(line).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+    expect(line).toContain(`'+Host`);
+    const result = await manager.spaces.import({ csv });
+    expect(result.errors).toEqual([]);
+    const [row] = await db.select().from(spaces).where(eq(spaces.reference, 'formula'));
+    expect(row).toMatchObject({ name: '=HYPERLINK("http://evil.example")', hostCompany: '+Host' });
+  });
 });

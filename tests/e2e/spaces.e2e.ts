@@ -64,6 +64,23 @@ describe('the space inventory', () => {
     await page.waitForTimeout(400);
     await keepScreenshot(page, 'space-form');
 
+    // A stale save: an admin saves in between; the manager's edit is refused and kept.
+    const spaceUrl = page.url();
+    const other = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signIn(other, 'admin@echo.test');
+    await other.goto(spaceUrl);
+    await other.getByLabel('Square feet').fill('2300');
+    await other.getByRole('button', { name: 'Save' }).first().click();
+    await other.getByText('Saved', { exact: true }).waitFor();
+    await other.close();
+    await page.getByLabel('Desks', { exact: true }).fill('20');
+    await page.getByRole('button', { name: 'Save' }).first().click();
+    await page.getByText('Someone else changed this space since you opened it.').waitFor();
+    await expect(page.getByLabel('Desks', { exact: true }).inputValue()).resolves.toBe('20');
+    await page.getByRole('button', { name: 'Save mine over theirs' }).click();
+    await page.getByText('Saved', { exact: true }).waitFor();
+    expect(await page.getByText('Someone else changed this space since you opened it.').count()).toBe(0);
+
     // Import: preview first, then write.
     await page.goto(`${baseUrl}/spaces`);
     await page.getByRole('button', { name: 'Import' }).click();

@@ -139,7 +139,7 @@ export function DealFormDialog({ deal }: { deal: Deal | null }) {
   }
   async function saveOverTheirs() {
     if (!deal) return;
-    const latest = await utils.deals.get.fetch({ id: deal.id });
+    const latest = await utils.deals.get.fetch({ id: deal.id }, { staleTime: 0 });
     save(latest.revision);
   }
 

@@ -119,13 +119,13 @@ export function SpaceForm({ space, canEdit }: { space: Space | null; canEdit: bo
   /** Keeps the edits and saves them over the other person's version, once the person has seen the warning. */
   async function saveOverTheirs() {
     if (!space) return;
-    const latest = await utils.spaces.get.fetch({ id: space.id });
+    const latest = await utils.spaces.get.fetch({ id: space.id }, { staleTime: 0 });
     save(latest.revision);
   }
 
   async function loadTheirs() {
     if (!space) return;
-    const latest = await utils.spaces.get.fetch({ id: space.id });
+    const latest = await utils.spaces.get.fetch({ id: space.id }, { staleTime: 0 });
     setValues(toFormValues(latest));
     setRevision(latest.revision);
     setConflict(false);

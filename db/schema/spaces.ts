@@ -111,6 +111,11 @@ export const spaces = pgTable(
     index('spaces_org_idx').on(t.organizationId, t.name),
     uniqueIndex('spaces_reference_idx').on(t.organizationId, t.reference),
     index('spaces_amenities_gin').using('gin', t.amenities),
+    // The list's keyset pages: one per sort key, ending in id, so a deep page is one range scan.
+    index('spaces_list_name_idx').on(t.organizationId, t.name, t.id),
+    index('spaces_list_rate_idx').on(t.organizationId, t.monthlyRate, t.id),
+    index('spaces_list_desks_idx').on(t.organizationId, sql`coalesce(${t.desks}, -1)`, t.id),
+    index('spaces_list_square_feet_idx').on(t.organizationId, sql`coalesce(${t.squareFeet}, -1)`, t.id),
   ],
 );
 

@@ -26,8 +26,8 @@ export function isSaneDate(date: Date): boolean {
   return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
 }
 
-export function stringProblem(value: string): string | null {
-  if (value.length > MAX_STRING_LENGTH) return `longer than ${MAX_STRING_LENGTH} characters`;
+export function stringProblem(value: string, maxLength = MAX_STRING_LENGTH): string | null {
+  if (value.length > maxLength) return `longer than ${maxLength} characters`;
   if (value.includes('\u0000')) return 'contains a NUL character';
   if (LONE_SURROGATE.test(value)) return 'is not well-formed Unicode';
   // A whole-string ISO date (a range end, a deadline) must be one we can store and compare.
@@ -44,11 +44,18 @@ export function stringProblem(value: string): string | null {
 const label = (path: (string | number)[]) => (path.length ? path.join('.') : 'input');
 
 /** The first thing in `value` the policy refuses, with where it is; null when all is well. */
-export function findInputProblem(value: unknown): InputProblem | null {
+/**
+ * `maxStringLength` lifts the string bound for a procedure whose input is a document by design
+ * (a CSV import), declared in its meta; every other rule still applies.
+ */
+export function findInputProblem(
+  value: unknown,
+  { maxStringLength = MAX_STRING_LENGTH }: { maxStringLength?: number } = {},
+): InputProblem | null {
   const walk = (node: unknown, path: (string | number)[], depth: number): InputProblem | null => {
     if (depth > MAX_DEPTH) return { path: label(path), problem: `nested deeper than ${MAX_DEPTH} levels` };
     if (typeof node === 'string') {
-      const problem = stringProblem(node);
+      const problem = stringProblem(node, maxStringLength);
       return problem ? { path: label(path), problem } : null;
     }
     if (typeof node === 'number') {

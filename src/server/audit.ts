@@ -11,7 +11,7 @@ export type AuditEntry = {
   organizationId: string;
   actor: Actor;
   action: string;
-  entityType: 'draft' | 'deal' | 'email' | 'organization' | 'deal_space';
+  entityType: 'draft' | 'deal' | 'email' | 'organization' | 'deal_space' | 'space';
   entityId: number | string;
   details?: Record<string, unknown>;
 };
@@ -27,4 +27,20 @@ export async function recordAudit(tx: Transaction, entry: AuditEntry) {
     entityId: String(entry.entityId),
     details: entry.details ?? {},
   });
+}
+
+/** Many audit rows in one statement (an import records one per space it wrote). */
+export async function recordAudits(tx: Transaction, entries: AuditEntry[]) {
+  if (entries.length === 0) return;
+  await tx.insert(auditEvents).values(
+    entries.map((entry) => ({
+      organizationId: entry.organizationId,
+      actorType: entry.actor.type,
+      actorId: entry.actor.id,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: String(entry.entityId),
+      details: entry.details ?? {},
+    })),
+  );
 }

@@ -39,6 +39,16 @@ export class DraftConflictError extends ConflictError {
   }
 }
 
+/** A space or a deal saved from a stale revision: someone else saved in between. */
+export class RecordConflictError extends ConflictError {
+  constructor(
+    entity: 'space' | 'deal',
+    readonly currentRevision: number,
+  ) {
+    super(`This ${entity} was changed by someone else; reload to see their changes, then save yours again.`);
+  }
+}
+
 export class InvalidTransitionError extends ServiceError {
   readonly code = 'PRECONDITION_FAILED';
 }

@@ -27,23 +27,29 @@ function describeZodError(error: ZodError) {
     .join('; ');
 }
 
-const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const zodError = error.cause instanceof ZodError ? error.cause : null;
-    return {
-      ...shape,
-      message: zodError ? `Invalid input — ${describeZodError(zodError)}` : shape.message,
-      data: {
-        ...shape.data,
-        // Stacks stay on the server.
-        stack: undefined,
-        zodError: zodError ? zodError.flatten() : null,
-        retryAt: error.cause instanceof RateLimitError ? error.cause.retryAt.toISOString() : null,
-      },
-    };
-  },
-});
+/** Per-procedure knobs read by the middlewares below. */
+export type ProcedureMeta = { maxStringLength?: number };
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const zodError = error.cause instanceof ZodError ? error.cause : null;
+      return {
+        ...shape,
+        message: zodError ? `Invalid input — ${describeZodError(zodError)}` : shape.message,
+        data: {
+          ...shape.data,
+          // Stacks stay on the server.
+          stack: undefined,
+          zodError: zodError ? zodError.flatten() : null,
+          retryAt: error.cause instanceof RateLimitError ? error.cause.retryAt.toISOString() : null,
+        },
+      };
+    },
+  });
 
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
@@ -81,14 +87,14 @@ function originHost(origin: string): string | null {
  * Every input passes one policy before the procedure's own schema (src/lib/input-policy.ts): it
  * sits in `publicProcedure`, so a procedure added tomorrow cannot forget it.
  */
-const enforceInputPolicy = t.middleware(async ({ getRawInput, next }) => {
+const enforceInputPolicy = t.middleware(async ({ getRawInput, meta, next }) => {
   let input: unknown;
   try {
     input = await getRawInput();
   } catch {
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'Invalid input — input: not readable' });
   }
-  const problem = findInputProblem(input);
+  const problem = findInputProblem(input, { maxStringLength: meta?.maxStringLength });
   if (problem) {
     throw new TRPCError({
       code: 'BAD_REQUEST',

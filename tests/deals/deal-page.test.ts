@@ -115,12 +115,15 @@ describe('deals.setSpaceStatus', () => {
 describe('spaces.list', () => {
   it('lists only the organization’s inventory, with each space’s status on a given deal', async () => {
     const agent = await callerFor('agent@echo.test');
-    const all = await agent.spaces.list({});
+    const { items: all } = await agent.spaces.list({ limit: 200 });
     expect(all.length).toBeGreaterThanOrEqual(10);
     expect(all.map((space) => space.name)).not.toContain('Oakland Warehouse Loft');
     expect(all.every((space) => space.organizationId === 'org_tandem_demo')).toBe(true);
 
-    const forNorthstar = await agent.spaces.list({ dealId: await dealId('Northstar Labs') });
+    const { items: forNorthstar } = await agent.spaces.list({
+      dealId: await dealId('Northstar Labs'),
+      limit: 200,
+    });
     expect(forNorthstar).toHaveLength(all.length);
     const statuses = Object.fromEntries(
       forNorthstar.filter((space) => space.dealStatus).map((space) => [space.name, space.dealStatus]),

@@ -20,6 +20,7 @@ import { Download, Eye, Filter, KanbanSquare, X } from 'lucide-react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
 import { toast } from 'sonner';
+import { DealFormDialog } from '@/components/deals/deal-form';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
@@ -235,6 +236,7 @@ export function BoardView({ canMove }: { canMove: boolean }) {
             )}
           </p>
         </div>
+        {canMove ? <DealFormDialog deal={null} /> : null}
         <fieldset className="ml-auto flex flex-wrap items-end gap-2" aria-label="Filters">
           <div className="grid gap-1">
             <Label htmlFor="board-owner" className="text-xs text-muted-foreground">

@@ -26,7 +26,9 @@ import { NativeSelect } from '@/components/ui/native-select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { cn } from '@/lib/utils';
 import { api, type RouterOutputs } from '@/trpc/react';
+import { DealFormDialog } from './deal-form';
 import { describeActor, describeEvent } from './history';
+import { DetachSpaceButton, SpacePicker } from './space-picker';
 
 type Deal = RouterOutputs['deals']['get'];
 type Email = Deal['thread'][number];
@@ -138,7 +140,12 @@ function DealDetail({ deal, canMove }: { deal: Deal; canMove: boolean }) {
               </a>
             </p>
           </div>
-          {canMove ? <StageControl deal={deal} /> : null}
+          {canMove ? (
+            <div className="flex items-end gap-2">
+              <DealFormDialog deal={deal} />
+              <StageControl deal={deal} />
+            </div>
+          ) : null}
         </div>
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
           <Fact label="Monthly budget" value={`${formatMoney(deal.monthlyBudget)}/mo`} />
@@ -175,7 +182,7 @@ function DealDetail({ deal, canMove }: { deal: Deal; canMove: boolean }) {
 
         <div className="grid min-w-0 gap-6">
           <Requirements deal={deal} />
-          <Spaces deal={deal} />
+          <Spaces deal={deal} canEdit={canMove} />
           <History deal={deal} now={now} />
         </div>
       </div>
@@ -338,7 +345,7 @@ function Requirements({ deal }: { deal: Deal }) {
   );
 }
 
-function Spaces({ deal }: { deal: Deal }) {
+function Spaces({ deal, canEdit }: { deal: Deal; canEdit: boolean }) {
   const utils = api.useUtils();
   const setStatus = api.deals.setSpaceStatus.useMutation({
     onMutate: async (input) => {
@@ -382,6 +389,9 @@ function Spaces({ deal }: { deal: Deal }) {
                     <p className="truncate text-xs text-muted-foreground">{space.address}</p>
                   </div>
                   <Badge variant={statusVariant[space.dealStatus]}>{space.dealStatus}</Badge>
+                  {canEdit ? (
+                    <DetachSpaceButton dealId={deal.id} spaceId={space.id} name={space.name} />
+                  ) : null}
                 </div>
                 <div className="flex items-center justify-between gap-2">
                   <span className="text-sm tabular-nums">
@@ -413,6 +423,7 @@ function Spaces({ deal }: { deal: Deal }) {
             ))}
           </ul>
         )}
+        {canEdit ? <SpacePicker dealId={deal.id} /> : null}
       </CardContent>
     </Card>
   );

@@ -21,6 +21,14 @@ export function describeEvent(event: HistoryEvent): string {
       return `${text(d.spaceName) || 'A space'}: ${text(d.from)} → ${text(d.to)}`;
     case 'deal.created':
       return 'Deal created';
+    case 'deal.updated':
+      return `Deal edited: ${Object.keys((d.changes as Record<string, unknown>) ?? {}).join(', ') || 'no changes'}`;
+    case 'deal.owner_changed':
+      return 'Owner reassigned';
+    case 'deal.space_attached':
+      return `${text(d.spaceName) || 'A space'} added as ${text(d.status)}`;
+    case 'deal.space_detached':
+      return `${text(d.spaceName) || 'A space'} removed`;
     case 'email.received':
       return d.subject ? `Email received: “${text(d.subject)}”` : 'Email received';
     case 'draft.generated':

@@ -23,6 +23,7 @@ import {
 } from './draft-rules';
 import { describeError, errorCodeOf } from './errors';
 import { EvidencePanel } from './evidence-panel';
+import { RecordsChangedNotice } from './records-changed-notice';
 import { RegenerateForm, type RegenerateHandle } from './regenerate-form';
 import { SlaBadge } from './sla-badge';
 import { ConfidenceBadge, DeliveryBadge, StatusBadge, ValidationBadge } from './status-badges';
@@ -465,6 +466,7 @@ function LoadedPane({
             {draft.isOffline ? <Badge variant="secondary">Offline drafter</Badge> : null}
             {draft.sentEmail ? <DeliveryBadge status={delivery} /> : null}
           </div>
+          <RecordsChangedNotice show={draft.recordsChangedSince && draft.status !== 'sent'} />
           {blockedReason ? (
             <p
               id={reasonId}

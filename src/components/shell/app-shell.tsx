@@ -21,6 +21,7 @@ type Viewer = RouterOutputs['me'];
 const navigation = [
   { href: '/inbox', label: 'Inbox', minRole: 'agent' },
   { href: '/board', label: 'Board', minRole: 'agent' },
+  { href: '/spaces', label: 'Spaces', minRole: 'agent' },
   { href: '/metrics', label: 'Metrics', minRole: 'manager' },
   { href: '/settings', label: 'Settings', minRole: 'admin' },
 ] as const;
@@ -45,7 +46,7 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
             <span aria-hidden className="inline-block size-2.5 rounded-full bg-brand" />
             Echo
           </Link>
-          <nav aria-label="Main" className="flex items-center gap-1">
+          <nav aria-label="Main" className="flex min-w-0 items-center gap-1 overflow-x-auto">
             {navigation
               .filter((item) => rank[viewer.role] >= rank[item.minRole])
               .map((item) => {

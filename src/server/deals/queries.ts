@@ -75,12 +75,7 @@ export async function getBoard(db: Executor, params: BoardInput & { organization
       .leftJoinLateral(earliestUnanswered, sql`true`)
       .where(and(...conditions))
       .orderBy(asc(deals.stage), asc(deals.position), asc(deals.id)),
-    db
-      .select({ id: users.id, name: users.name, role: members.role })
-      .from(members)
-      .innerJoin(users, eq(users.id, members.userId))
-      .where(eq(members.organizationId, params.organizationId))
-      .orderBy(asc(users.name)),
+    listOwners(db, params),
   ]);
 
   const cards = rows
@@ -109,6 +104,16 @@ export async function getBoard(db: Executor, params: BoardInput & { organization
     owners,
     generatedAt: now,
   };
+}
+
+/** The organization's members, who can own deals. */
+export function listOwners(db: Executor, params: { organizationId: string }) {
+  return db
+    .select({ id: users.id, name: users.name, role: members.role })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(eq(members.organizationId, params.organizationId))
+    .orderBy(asc(users.name));
 }
 
 export type Board = Awaited<ReturnType<typeof getBoard>>;

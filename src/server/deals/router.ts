@@ -1,13 +1,33 @@
 import { userActor } from '../audit';
 import { authedProcedure, managerProcedure, router } from '../trpc';
-import { getBoard, getDeal } from './queries';
-import { boardInput, getDealInput, moveStageInput, setSpaceStatusInput } from './schemas';
-import { moveDealStage, setDealSpaceStatus } from './service';
+import { getBoard, getDeal, listOwners } from './queries';
+import {
+  attachSpaceInput,
+  boardInput,
+  createDealInput,
+  detachSpaceInput,
+  getDealInput,
+  moveStageInput,
+  setSpaceStatusInput,
+  updateDealInput,
+} from './schemas';
+import {
+  attachSpace,
+  createDeal,
+  detachSpace,
+  moveDealStage,
+  setDealSpaceStatus,
+  updateDeal,
+} from './service';
 
 export const dealsRouter = router({
   board: authedProcedure
     .input(boardInput)
     .query(({ ctx, input }) => getBoard(ctx.db, { ...input, organizationId: ctx.viewer.organizationId })),
+  /** Who can own a deal: the organization's members. */
+  owners: authedProcedure.query(({ ctx }) =>
+    listOwners(ctx.db, { organizationId: ctx.viewer.organizationId }),
+  ),
   get: authedProcedure
     .input(getDealInput)
     .query(({ ctx, input }) => getDeal(ctx.db, { id: input.id, organizationId: ctx.viewer.organizationId })),
@@ -21,6 +41,35 @@ export const dealsRouter = router({
   ),
   setSpaceStatus: authedProcedure.input(setSpaceStatusInput).mutation(({ ctx, input }) =>
     setDealSpaceStatus(ctx.db, {
+      ...input,
+      organizationId: ctx.viewer.organizationId,
+      actor: userActor(ctx.viewer.userId),
+    }),
+  ),
+  /** Deals and the spaces on them are kept by managers and admins; agents read them. */
+  create: managerProcedure.input(createDealInput).mutation(({ ctx, input }) =>
+    createDeal(ctx.db, {
+      ...input,
+      organizationId: ctx.viewer.organizationId,
+      actor: userActor(ctx.viewer.userId),
+    }),
+  ),
+  update: managerProcedure.input(updateDealInput).mutation(({ ctx, input }) =>
+    updateDeal(ctx.db, {
+      ...input,
+      organizationId: ctx.viewer.organizationId,
+      actor: userActor(ctx.viewer.userId),
+    }),
+  ),
+  attachSpace: managerProcedure.input(attachSpaceInput).mutation(({ ctx, input }) =>
+    attachSpace(ctx.db, {
+      ...input,
+      organizationId: ctx.viewer.organizationId,
+      actor: userActor(ctx.viewer.userId),
+    }),
+  ),
+  detachSpace: managerProcedure.input(detachSpaceInput).mutation(({ ctx, input }) =>
+    detachSpace(ctx.db, {
       ...input,
       organizationId: ctx.viewer.organizationId,
       actor: userActor(ctx.viewer.userId),

@@ -1,9 +1,16 @@
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import { dealSpaces, deals, spaces } from '../../../db/schema';
+import { and, asc, eq, max, ne, sql } from 'drizzle-orm';
+import { dealSpaces, deals, members, spaces } from '../../../db/schema';
 import { type Actor, recordAudit } from '../audit';
 import { type Executor, type Transaction, withTransaction } from '../db';
-import { NotFoundError } from '../errors';
-import type { MoveStageInput, SetSpaceStatusInput } from './schemas';
+import { BadInputError, InvalidTransitionError, NotFoundError, RecordConflictError } from '../errors';
+import type {
+  AttachSpaceInput,
+  CreateDealInput,
+  DetachSpaceInput,
+  MoveStageInput,
+  SetSpaceStatusInput,
+  UpdateDealInput,
+} from './schemas';
 
 /** Room left between neighbours when a card lands at an end or a column is renumbered. */
 export const POSITION_STEP = 1024;
@@ -162,5 +169,189 @@ export async function setDealSpaceStatus(
       details: { spaceId: params.spaceId, spaceName: link.spaceName, from: link.status, to: params.status },
     });
     return { dealId: params.dealId, spaceId: params.spaceId, status: updated.status };
+  });
+}
+
+type Scope = { organizationId: string; actor: Actor };
+
+/** An owner must be a member of the deal's organization (another organization's user is refused). */
+async function assertMember(db: Executor, organizationId: string, userId: string) {
+  const [member] = await db
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.organizationId, organizationId), eq(members.userId, userId)));
+  if (!member) throw new BadInputError('ownerId: is not a member of this organization');
+}
+
+/** A deal entered by hand: it starts in `inquiry`, at the bottom of the column. */
+export async function createDeal(executor: Executor, params: CreateDealInput & Scope) {
+  if (params.ownerId) await assertMember(executor, params.organizationId, params.ownerId);
+  // One transaction: the column lock, the deal and its audit event stand or fall together.
+  return withTransaction(executor, async (tx) => {
+    await lockColumn(tx, params.organizationId, 'inquiry');
+    const [last] = await tx
+      .select({ position: max(deals.position) })
+      .from(deals)
+      .where(and(eq(deals.organizationId, params.organizationId), eq(deals.stage, 'inquiry')));
+    const [deal] = await tx
+      .insert(deals)
+      .values({
+        organizationId: params.organizationId,
+        seekerName: params.seekerName,
+        seekerEmail: params.seekerEmail,
+        companyName: params.companyName,
+        teamSize: params.teamSize,
+        monthlyBudget: params.monthlyBudget,
+        requirements: params.requirements,
+        ownerId: params.ownerId ?? null,
+        stage: 'inquiry',
+        position: (last?.position ?? 0) + POSITION_STEP,
+      })
+      .returning();
+    if (!deal) throw new Error('insert into deals returned no row');
+    await recordAudit(tx, {
+      organizationId: params.organizationId,
+      actor: params.actor,
+      action: 'deal.created',
+      entityType: 'deal',
+      entityId: deal.id,
+      details: { companyName: deal.companyName, ownerId: deal.ownerId, via: 'manual' },
+    });
+    return deal;
+  });
+}
+
+/**
+ * Edits a deal's fields with `UPDATE … WHERE id AND organization AND revision RETURNING`, bumping
+ * the revision in the same statement: an edit from a stale revision is a CONFLICT, never a silent
+ * overwrite.
+ */
+export async function updateDeal(executor: Executor, params: UpdateDealInput & Scope) {
+  const { id, revision, organizationId, actor, ...fields } = params;
+  const values = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+  if (fields.ownerId) await assertMember(executor, organizationId, fields.ownerId);
+  // One transaction: the edit and its audit event stand or fall together.
+  return withTransaction(executor, async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(deals)
+      .where(and(eq(deals.id, id), eq(deals.organizationId, organizationId)));
+    if (!before) throw new NotFoundError('Deal', id);
+    const now = new Date();
+    const [deal] = await tx
+      .update(deals)
+      .set({ ...values, revision: sql`${deals.revision} + 1`, updatedAt: now, lastActivityAt: now })
+      .where(and(eq(deals.id, id), eq(deals.organizationId, organizationId), eq(deals.revision, revision)))
+      .returning();
+    if (!deal) throw new RecordConflictError('deal', before.revision);
+
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const field of Object.keys(values) as Array<keyof typeof deal>) {
+      if (JSON.stringify(before[field]) !== JSON.stringify(deal[field]))
+        changes[field] = { from: before[field], to: deal[field] };
+    }
+    await recordAudit(tx, {
+      organizationId,
+      actor,
+      action: changes.ownerId && Object.keys(changes).length === 1 ? 'deal.owner_changed' : 'deal.updated',
+      entityType: 'deal',
+      entityId: id,
+      details: { revision: deal.revision, changes },
+    });
+    return deal;
+  });
+}
+
+async function findDealAndSpace(
+  tx: Transaction,
+  params: { organizationId: string; dealId: number; spaceId: number },
+) {
+  const [deal] = await tx
+    .select({ id: deals.id })
+    .from(deals)
+    .where(and(eq(deals.id, params.dealId), eq(deals.organizationId, params.organizationId)))
+    .for('update');
+  if (!deal) throw new NotFoundError('Deal', params.dealId);
+  const [space] = await tx
+    .select({ id: spaces.id, name: spaces.name, archivedAt: spaces.archivedAt })
+    .from(spaces)
+    .where(and(eq(spaces.id, params.spaceId), eq(spaces.organizationId, params.organizationId)));
+  if (!space) throw new NotFoundError('Space', params.spaceId);
+  return { deal, space };
+}
+
+/** Puts a space on a deal (as `shown` unless told), or changes its status when it is already there. */
+export async function attachSpace(executor: Executor, params: AttachSpaceInput & Scope) {
+  // One transaction: the link, the deal's activity time and the audit event stand or fall together.
+  return withTransaction(executor, async (tx) => {
+    const { space } = await findDealAndSpace(tx, params);
+    const [existing] = await tx
+      .select({ id: dealSpaces.id, status: dealSpaces.status })
+      .from(dealSpaces)
+      .where(and(eq(dealSpaces.dealId, params.dealId), eq(dealSpaces.spaceId, params.spaceId)));
+    if (existing) {
+      if (!params.status || params.status === existing.status)
+        return { dealId: params.dealId, spaceId: params.spaceId, status: existing.status, attached: false };
+      return {
+        ...(await setDealSpaceStatus(tx, { ...params, status: params.status })),
+        attached: false,
+      };
+    }
+    if (space.archivedAt)
+      throw new InvalidTransitionError(`${space.name} is archived; restore it to show it on a deal`);
+    const status = params.status ?? 'shown';
+    const now = new Date();
+    await tx.insert(dealSpaces).values({
+      organizationId: params.organizationId,
+      dealId: params.dealId,
+      spaceId: params.spaceId,
+      status,
+    });
+    await tx
+      .update(deals)
+      .set({ lastActivityAt: now, updatedAt: now })
+      .where(and(eq(deals.id, params.dealId), eq(deals.organizationId, params.organizationId)));
+    await recordAudit(tx, {
+      organizationId: params.organizationId,
+      actor: params.actor,
+      action: 'deal.space_attached',
+      entityType: 'deal',
+      entityId: params.dealId,
+      details: { spaceId: params.spaceId, spaceName: space.name, status },
+    });
+    return { dealId: params.dealId, spaceId: params.spaceId, status, attached: true };
+  });
+}
+
+/** Takes a space off a deal; one that is not on it is NOT_FOUND. */
+export async function detachSpace(executor: Executor, params: DetachSpaceInput & Scope) {
+  // One transaction: the removal and its audit event stand or fall together.
+  return withTransaction(executor, async (tx) => {
+    const { space } = await findDealAndSpace(tx, params);
+    const [removed] = await tx
+      .delete(dealSpaces)
+      .where(
+        and(
+          eq(dealSpaces.dealId, params.dealId),
+          eq(dealSpaces.spaceId, params.spaceId),
+          eq(dealSpaces.organizationId, params.organizationId),
+        ),
+      )
+      .returning({ status: dealSpaces.status });
+    if (!removed) throw new NotFoundError('Space on deal', `${params.dealId}/${params.spaceId}`);
+    const now = new Date();
+    await tx
+      .update(deals)
+      .set({ lastActivityAt: now, updatedAt: now })
+      .where(and(eq(deals.id, params.dealId), eq(deals.organizationId, params.organizationId)));
+    await recordAudit(tx, {
+      organizationId: params.organizationId,
+      actor: params.actor,
+      action: 'deal.space_detached',
+      entityType: 'deal',
+      entityId: params.dealId,
+      details: { spaceId: params.spaceId, spaceName: space.name, status: removed.status },
+    });
+    return { dealId: params.dealId, spaceId: params.spaceId, detached: true };
   });
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
+  auditEvents,
   dealSpaces,
   deals,
   draftVersions,
@@ -149,6 +150,13 @@ export async function getDraft(db: Executor, params: { organizationId: string; i
 
   const inbound = thread.find((email) => email.id === draft.inboundEmailId);
   if (!inbound) throw new NotFoundError('Inbound email of draft', draft.id);
+  const checkedAt = draft.validation?.checkedAt ?? draft.createdAt.toISOString();
+  const recordsChangedSince = await recordsChangedAfter(db, {
+    organizationId: params.organizationId,
+    dealId: deal.id,
+    spaceIds: dealSpaceRows.map(({ space }) => space.id),
+    since: new Date(checkedAt),
+  });
   const sentEmail = draft.sentEmailId
     ? (thread.find((email) => email.id === draft.sentEmailId) ?? null)
     : null;
@@ -187,5 +195,50 @@ export async function getDraft(db: Executor, params: { organizationId: string; i
     regenerationsLeft: allowance.left,
     nextRegenerationAt: allowance.nextAt,
     undoWindowSeconds: row.undoWindowSeconds ?? 10,
+    /** The deal or one of its spaces was edited after this body's checks ran: they may be out of date. */
+    recordsChangedSince,
   };
+}
+
+/** Edits that change what a draft's checks read: the deal's fields and spaces, and the spaces themselves. */
+const groundingEdits = {
+  deal: ['deal.updated', 'deal.space_attached', 'deal.space_detached'],
+  space: ['space.updated'],
+};
+
+/** Whether the deal or any of its spaces was edited after `since` (read from the audit log's entity index). */
+async function recordsChangedAfter(
+  db: Executor,
+  params: { organizationId: string; dealId: number; spaceIds: number[]; since: Date },
+) {
+  if (Number.isNaN(params.since.getTime())) return false;
+  const targets: SQL[] = [
+    sql`(${auditEvents.entityType} = 'deal' and ${auditEvents.entityId} = ${String(params.dealId)}
+         and ${auditEvents.action} in (${sql.join(
+           groundingEdits.deal.map((a) => sql`${a}`),
+           sql`, `,
+         )}))`,
+  ];
+  if (params.spaceIds.length > 0)
+    targets.push(sql`(${auditEvents.entityType} = 'space'
+         and ${auditEvents.entityId} in (${sql.join(
+           params.spaceIds.map((id) => sql`${String(id)}`),
+           sql`, `,
+         )})
+         and ${auditEvents.action} in (${sql.join(
+           groundingEdits.space.map((a) => sql`${a}`),
+           sql`, `,
+         )}))`);
+  const [row] = await db
+    .select({ id: auditEvents.id })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.organizationId, params.organizationId),
+        gt(auditEvents.createdAt, params.since),
+        or(...targets),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }

@@ -1,6 +1,14 @@
 import type { DraftReasoning } from '../../../db/schema';
 import type { ContextSpace, DraftContext } from './context';
-import { slotMinutes } from './grounding';
+import {
+  type DayPart,
+  inDayPart,
+  listJoin,
+  longDate,
+  slotMinutes,
+  title,
+  money as usd,
+} from './grounding/text';
 
 /**
  * The offline drafter: deterministic, no network. It finds the questions in the inbound email,
@@ -34,35 +42,6 @@ const QUESTION_PATTERNS: Record<QuestionKind, RegExp> = {
 
 const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 const STATUS_ORDER = ['selected', 'touring', 'interested', 'shown', 'rejected'] as const;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
-const title = (word: string) => `${word[0]?.toUpperCase() ?? ''}${word.slice(1)}`;
-
-function longDate(iso: string) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return iso;
-  return `${MONTHS[Number(match[2]) - 1] ?? ''} ${Number(match[3])}, ${match[1]}`;
-}
-
-function listJoin(items: string[]) {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
 export type FoundQuestion = { kind: QuestionKind; text: string };
 
 /** The questions in an email, one per kind, with the sentence that asked it. */
@@ -246,21 +225,16 @@ function answerMoveIn(space: ContextSpace): Answer {
   };
 }
 
-type DayPart = 'morning' | 'afternoon' | 'evening' | null;
-
-function requestedDay(text: string): { day: string | null; part: DayPart; minutes: number | null } {
+function requestedDay(text: string): { day: string | null; part: DayPart | null; minutes: number | null } {
   const lower = text.toLowerCase();
   const day = DAY_NAMES.find((name) => lower.includes(name)) ?? null;
-  const part = (/\b(morning|afternoon|evening)\b/.exec(lower)?.[1] ?? null) as DayPart;
+  const part = (/\b(morning|afternoon|evening)\b/.exec(lower)?.[1] ?? null) as DayPart | null;
   const time = /\b(\d{1,2}(?::\d{2})?\s*(?:am|pm))\b/.exec(lower)?.[1];
   return { day, part, minutes: time ? slotMinutes(time) : null };
 }
 
-function inPart(minutes: number | null, part: DayPart) {
-  if (minutes === null || part === null) return true;
-  if (part === 'morning') return minutes < 12 * 60;
-  if (part === 'afternoon') return minutes >= 12 * 60 && minutes < 17 * 60;
-  return minutes >= 17 * 60;
+function inPart(minutes: number | null, part: DayPart | null) {
+  return minutes === null || part === null || inDayPart(minutes, part);
 }
 
 /** Tour slots: the requested day (and part of day, or time) when the space has one; else the first two. */

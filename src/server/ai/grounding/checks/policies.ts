@@ -1,0 +1,23 @@
+import type { Checker } from '../checker';
+import { POLICY_PATTERNS } from '../policies';
+
+export function checkPolicies(c: Checker) {
+  for (const { policy, claimed, pattern } of POLICY_PATTERNS) {
+    if (!policy.keywords.some((keyword) => c.lower.includes(keyword))) continue;
+    for (const match of c.body.matchAll(pattern)) {
+      const start = match.index ?? 0;
+      const end = start + match[0].length;
+      if (!c.take(start, end)) continue;
+      const { spaces, isNamed } = c.scope(start);
+      const truths = spaces.map((space) => policy.truth(space));
+      const contradicted = spaces.filter((_, i) => truths[i] === !claimed);
+      const confirmed = spaces.filter((_, i) => truths[i] === claimed);
+      if (contradicted.length === 0 && confirmed.length > 0) continue;
+      const expected = spaces.map(policy.describe).join('; ') || 'No spaces on this deal';
+      const source = spaces.map((space) => `space:${space.id}.${policy.field}`).join(', ') || 'records';
+      // Contradicted everywhere, or for the space the sentence names: an error. Mixed or unknown: a warning.
+      const isContradiction = contradicted.length > 0 && (confirmed.length === 0 || isNamed);
+      c.issue(start, end, isContradiction ? 'error' : 'warning', expected, source);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import type { DraftValidation, ValidationIssue, ValidationStatus } from '../../../../db/schema';
+import type { DraftContext } from '../context';
+import { Checker, signatureSpan } from './checker';
+import { checkAddresses } from './checks/addresses';
+import { checkCounts } from './checks/counts';
+import { checkDates } from './checks/dates';
+import { checkInternet } from './checks/internet';
+import { checkMoney } from './checks/money';
+import { checkPolicies } from './checks/policies';
+import { checkSchedule } from './checks/schedule';
+import { checkSoftClaims } from './checks/soft';
+import { groundingIndex } from './facts';
+
+/**
+ * Grounding checks, in code: every checkable claim in a draft body (money, counts, tour slots,
+ * hours, addresses, amenity and policy statements) is matched against the deal, its spaces and
+ * the thread. Pure and synchronous; the index of facts is built once per context.
+ *
+ * A claim the records contradict or cannot support is an `error`; a statement they neither
+ * confirm nor contradict is a `warning`.
+ */
+
+export { groundingIndex, indexSpace, indexSpaces } from './facts';
+export { formatMinutes, slotMinutes } from './text';
+
+/** Every grounding issue in a body, in the order they appear. */
+export function checkGrounding(body: string, context: DraftContext): ValidationIssue[] {
+  const checker = new Checker(
+    body,
+    body.toLowerCase(),
+    groundingIndex(context),
+    signatureSpan(body, context.signature),
+  );
+  // Order matters: the first check to claim a span owns it (an address number is not a count).
+  checkAddresses(checker);
+  checkSchedule(checker);
+  checkMoney(checker);
+  checkInternet(checker);
+  checkCounts(checker);
+  checkPolicies(checker);
+  checkDates(checker);
+  checkSoftClaims(checker);
+  return checker.issues.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+}
+
+/** passed / warnings / failed from a list of issues. */
+export function validationStatusOf(issues: ValidationIssue[]): ValidationStatus {
+  if (issues.some((issue) => issue.severity === 'error')) return 'failed';
+  if (issues.length > 0) return 'warnings';
+  return 'passed';
+}
+
+/**
+ * The grounding layer alone, as stored on a draft: what an agent's edit re-runs. Build the context
+ * with `loadDraftContext(db, { organizationId, inboundEmailId })` from `./context`.
+ */
+export function validateDraftBody(body: string, context: DraftContext, now = new Date()): DraftValidation {
+  const issues = checkGrounding(body, context);
+  return { status: validationStatusOf(issues), issues, checkedAt: now.toISOString() };
+}
+
+/** Both layers together: the critique can add issues, never clear the grounding ones. */
+export function combineValidation(
+  grounding: ValidationIssue[],
+  critique: ValidationIssue[],
+  now = new Date(),
+): DraftValidation {
+  const issues = [...grounding, ...critique.map((issue) => ({ ...issue, layer: 'critique' as const }))];
+  return { status: validationStatusOf(issues), issues, checkedAt: now.toISOString() };
+}

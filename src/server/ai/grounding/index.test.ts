@@ -108,8 +108,11 @@ describe('grounding checks: softer statements warn', () => {
 });
 
 describe('grounding checks: nasty inputs', () => {
-  it('passes an empty body', () => {
-    expect(validateDraftBody('', acme).status).toBe('passed');
+  it('finds no claim in an empty body, but an empty reply answers nothing', () => {
+    expect(checkGrounding('', acme)).toEqual([]);
+    const validation = validateDraftBody('', acme);
+    expect(validation.status).toBe('warnings');
+    expect(validation.questions).toMatchObject({ asked: 4, answered: 0, deferred: 0 });
   });
 
   it('ignores the signature, phone numbers and thread dates', () => {

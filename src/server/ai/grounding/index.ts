@@ -1,4 +1,9 @@
-import type { DraftValidation, ValidationIssue, ValidationStatus } from '../../../../db/schema';
+import type {
+  DraftValidation,
+  QuestionsSummary,
+  ValidationIssue,
+  ValidationStatus,
+} from '../../../../db/schema';
 import type { DraftContext } from '../context';
 import { Checker, signatureSpan } from './checker';
 import { checkAddresses } from './checks/addresses';
@@ -9,6 +14,7 @@ import { checkMoney } from './checks/money';
 import { checkPolicies } from './checks/policies';
 import { checkSchedule } from './checks/schedule';
 import { checkSoftClaims } from './checks/soft';
+import { checkCompleteness } from './completeness';
 import { groundingIndex } from './facts';
 
 /**
@@ -20,7 +26,10 @@ import { groundingIndex } from './facts';
  * confirm nor contradict is a `warning`.
  */
 
+export { type Completeness, checkCompleteness, DEFERRAL } from './completeness';
+export { computeConfidence } from './confidence';
 export { groundingIndex, indexSpace, indexSpaces } from './facts';
+export { type Question, type QuestionTopic, questionsIn, questionsToAnswer } from './questions';
 export { formatMinutes, slotMinutes } from './text';
 
 /** Every grounding issue in a body, in the order they appear. */
@@ -51,12 +60,19 @@ export function validationStatusOf(issues: ValidationIssue[]): ValidationStatus 
 }
 
 /**
- * The grounding layer alone, as stored on a draft: what an agent's edit re-runs. Build the context
- * with `loadDraftContext(db, { organizationId, inboundEmailId })` from `./context`.
+ * The grounding layer alone, as stored on a draft: what an agent's edit re-runs. Claims checked
+ * against the records, and the seeker's questions checked for an answer or a deferral. Build the
+ * context with `loadDraftContext(db, { organizationId, inboundEmailId })` from `../context`.
  */
 export function validateDraftBody(body: string, context: DraftContext, now = new Date()): DraftValidation {
-  const issues = checkGrounding(body, context);
-  return { status: validationStatusOf(issues), issues, checkedAt: now.toISOString() };
+  const completeness = checkCompleteness(body, context);
+  const issues = [...checkGrounding(body, context), ...completeness.issues];
+  return {
+    status: validationStatusOf(issues),
+    issues,
+    checkedAt: now.toISOString(),
+    questions: completeness.summary,
+  };
 }
 
 /** Both layers together: the critique can add issues, never clear the grounding ones. */
@@ -64,7 +80,13 @@ export function combineValidation(
   grounding: ValidationIssue[],
   critique: ValidationIssue[],
   now = new Date(),
+  questions?: QuestionsSummary,
 ): DraftValidation {
   const issues = [...grounding, ...critique.map((issue) => ({ ...issue, layer: 'critique' as const }))];
-  return { status: validationStatusOf(issues), issues, checkedAt: now.toISOString() };
+  return {
+    status: validationStatusOf(issues),
+    issues,
+    checkedAt: now.toISOString(),
+    ...(questions ? { questions } : {}),
+  };
 }

@@ -7,6 +7,7 @@ import {
   emailDrafts,
   emails,
   organizationSettings,
+  type QuestionsSummary,
   spaces,
 } from '../../../db/schema';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
@@ -73,6 +74,7 @@ export async function listDrafts(
       replyDeadlineAt: emailDrafts.replyDeadlineAt,
       repliedAt: emails.repliedAt,
       validation: emailDrafts.validationStatus,
+      questions: sql<QuestionsSummary | null>`${emailDrafts.validation} -> 'questions'`,
       confidence: emailDrafts.confidence,
       isOffline: emailDrafts.isOffline,
       revision: emailDrafts.revision,

@@ -14,12 +14,17 @@ export class Checker {
     readonly body: string,
     readonly lower: string,
     readonly index: GroundingIndex,
-    private readonly skip: Span | null,
+    private readonly skip: Span[],
   ) {}
 
-  /** True when the span is free (not inside the signature, not part of an earlier claim); claims it. */
+  /** Inside the signature, a quoted earlier message or forwarded text: not the broker's claim. */
+  isSkipped(at: number) {
+    return this.skip.some((span) => at >= span.start && at < span.end);
+  }
+
+  /** True when the span is free (not skipped, not part of an earlier claim); claims it. */
   take(start: number, end: number) {
-    if (this.skip && start >= this.skip.start && start < this.skip.end) return false;
+    if (this.isSkipped(start)) return false;
     if (this.claimed.some((span) => start < span.end && end > span.start)) return false;
     this.claimed.push({ start, end });
     return true;
@@ -77,16 +82,39 @@ export class Checker {
     return text.slice(from, to);
   }
 
-  /** Spaces named in the sentence around `at`; all the deal's spaces when none is named. */
+  private namedIn(text: string) {
+    return this.index.spaceNames
+      .filter(({ names }) => names.some((n) => text.includes(n)))
+      .map((e) => e.space);
+  }
+
+  /**
+   * The spaces a sentence is about: the ones it names; else the one the previous sentences of the
+   * paragraph named ("Mission Loft is $12,500/month. It has 2 meeting rooms."); else all the deal's.
+   */
   scope(at: number): { spaces: ContextSpace[]; isNamed: boolean } {
     const { start, end } = this.sentence(at);
     const text = this.lower.slice(start, end);
-    const named = this.index.spaceNames
-      .filter(({ names }) => names.some((n) => text.includes(n)))
-      .map((e) => e.space);
-    return named.length > 0
-      ? { spaces: named, isNamed: true }
-      : { spaces: this.index.spaces, isNamed: false };
+    const named = this.namedIn(text);
+    if (named.length > 0) return { spaces: named, isNamed: true };
+    if (
+      !/\b(both|either|neither|each|all (?:of )?(?:the|these|those|three|two)|the others?|another)\b/.test(
+        text,
+      )
+    ) {
+      let cursor = start;
+      for (let step = 0; step < 4 && cursor > 0; step += 1) {
+        // Stop at a blank line: a new paragraph starts a new subject.
+        if (this.body.slice(Math.max(0, cursor - 2), cursor).includes('\n\n')) break;
+        const previous = this.sentence(Math.max(0, cursor - 2));
+        if (previous.start >= cursor) break;
+        const carried = this.namedIn(this.lower.slice(previous.start, previous.end));
+        if (carried.length === 1) return { spaces: carried, isNamed: true };
+        if (carried.length > 1) break;
+        cursor = previous.start;
+      }
+    }
+    return { spaces: this.index.spaces, isNamed: false };
   }
 }
 
@@ -95,4 +123,24 @@ export function signatureSpan(body: string, signature: string): Span | null {
   if (!trimmed) return null;
   const at = body.lastIndexOf(trimmed);
   return at >= 0 ? { start: at, end: at + trimmed.length } : null;
+}
+
+/**
+ * What the broker is not saying in their own words: the signature, quoted lines ("> …"), the
+ * quoted history after "On … wrote:" and forwarded or original messages.
+ */
+export function skippedSpans(body: string, signature: string): Span[] {
+  const spans: Span[] = [];
+  const sig = signatureSpan(body, signature);
+  if (sig) spans.push(sig);
+  const history =
+    /^(?:on\b.{0,160}\bwrote:|-{2,}\s*(?:forwarded|original) message\s*-{2,}|begin forwarded message:?)\s*$/im.exec(
+      body,
+    );
+  if (history) spans.push({ start: history.index, end: body.length });
+  for (const line of body.matchAll(/^[ \t]*>.*$/gm)) {
+    const start = line.index ?? 0;
+    spans.push({ start, end: start + line[0].length });
+  }
+  return spans;
 }

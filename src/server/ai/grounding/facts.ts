@@ -26,6 +26,8 @@ export type GroundingIndex = {
   spaces: ContextSpace[];
   spaceNames: Array<{ space: ContextSpace; names: string[] }>;
   dates: Set<string>;
+  /** When the email being answered was sent: what "tomorrow" and a date without a year count from. */
+  referenceDate: Date;
 };
 
 /** "Mission Loft parking: $275/month", with the unit its field implies. */
@@ -42,8 +44,11 @@ export function describeFact(fact: { label: string; value: number; source: strin
 
 export const indexCache = new WeakMap<DraftContext, GroundingIndex>();
 
+/** How a body may name a space: its name, its first two words ("Union Square"), its street. */
 export function spaceNames(space: ContextSpace) {
   const names = [space.name.toLowerCase()];
+  const words = space.name.toLowerCase().split(/\s+/);
+  if (words.length > 2) names.push(words.slice(0, 2).join(' '));
   const street = space.address.split(',')[0]?.toLowerCase();
   if (street) names.push(street);
   return names;
@@ -192,6 +197,7 @@ export function groundingIndex(context: DraftContext): GroundingIndex {
     spaces: context.spaces,
     spaceNames: context.spaces.map((space) => ({ space, names: spaceNames(space) })),
     dates,
+    referenceDate: new Date(context.inbound.sentAt || Date.now()),
   };
   indexCache.set(context, index);
   return index;

@@ -5,8 +5,11 @@ import type {
   ValidationStatus,
 } from '../../../../db/schema';
 import type { DraftContext } from '../context';
-import { Checker, signatureSpan } from './checker';
+import { Checker, skippedSpans } from './checker';
 import { checkAddresses } from './checks/addresses';
+import { checkAmenities } from './checks/amenities';
+import { checkBudget } from './checks/budget';
+import { checkConcessions } from './checks/concessions';
 import { checkCounts } from './checks/counts';
 import { checkDates } from './checks/dates';
 import { checkInternet } from './checks/internet';
@@ -38,16 +41,19 @@ export function checkGrounding(body: string, context: DraftContext): ValidationI
     body,
     body.toLowerCase(),
     groundingIndex(context),
-    signatureSpan(body, context.signature),
+    skippedSpans(body, context.signature),
   );
   // Order matters: the first check to claim a span owns it (an address number is not a count).
   checkAddresses(checker);
+  checkDates(checker);
   checkSchedule(checker);
+  checkBudget(checker);
   checkMoney(checker);
+  checkConcessions(checker);
   checkInternet(checker);
   checkCounts(checker);
   checkPolicies(checker);
-  checkDates(checker);
+  checkAmenities(checker);
   checkSoftClaims(checker);
   return checker.issues.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
 }

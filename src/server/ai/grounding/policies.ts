@@ -134,3 +134,80 @@ export const POLICY_PATTERNS = POLICIES.flatMap((policy) => [
   { policy, claimed: false, pattern: new RegExp(policy.negative.source, 'gi') },
   { policy, claimed: true, pattern: new RegExp(policy.positive.source, 'gi') },
 ]);
+
+/**
+ * Concessions and commitments: what a broker may not promise unless the records hold it. Each
+ * pattern is an issue (an error) unless `supported` finds it in the space's records.
+ */
+export type Concession = {
+  name: string;
+  pattern: RegExp;
+  supported: (space: ContextSpace, today: string) => boolean;
+  expected: (space: ContextSpace) => string;
+  field: string;
+};
+
+export const CONCESSIONS: Concession[] = [
+  {
+    name: 'discount',
+    pattern:
+      /\b(?:\d{1,2}\s?%|\w+ percent)\s+(?:off|discount)\b|\bdiscount(?:ed|s)?\b|\b(?:reduced|lower(?:ed)?|special|introductory|promo(?:tional)?) (?:rent|rate|price)\b|\b(?:knock|take) (?:\$?[\d,]+|some(?:thing)?) off\b/gi,
+    supported: () => false,
+    expected: (space) =>
+      `${space.name}: rent ${`$${space.monthlyRate.toLocaleString('en-US')}`}/month; no discount on record`,
+    field: 'monthlyRate',
+  },
+  {
+    name: 'free-months',
+    pattern:
+      /\b(?:(?:first|one|two|three|\d)\s+(?:months?|weeks?)\s+(?:free|rent[- ]free|on the house)|free (?:months?|rent|first month)|rent[- ]free(?: period)?|months? of free rent)\b/gi,
+    supported: () => false,
+    expected: (space) => `${space.name}: no free rent on record`,
+    field: 'monthlyRate',
+  },
+  {
+    name: 'available-immediately',
+    pattern:
+      /\b(?:available|ready|move in|move-in|moving in)\s+(?:immediately|right away|right now|today|tomorrow|now|this week|asap)\b|\bimmediate(?:ly)? (?:availability|move[- ]in|occupancy)\b/gi,
+    supported: (space, today) => Boolean(space.availableFrom && space.availableFrom <= today),
+    expected: (space) => `${space.name}: available from ${space.availableFrom ?? 'a date not on record'}`,
+    field: 'availableFrom',
+  },
+  {
+    name: 'no-deposit',
+    pattern:
+      /\b(?:no (?:security )?deposit(?: required| needed)?|deposit(?:s)? (?:is |are |will be )?(?:waived|not required|not needed)|waiv(?:e|ed|ing) (?:the |your |any )?(?:security )?deposits?|zero deposit)\b/gi,
+    supported: () => false,
+    expected: (space) =>
+      `${space.name}: ${space.detailedAmenities.dogPolicy?.deposit !== undefined ? `dog deposit $${space.detailedAmenities.dogPolicy.deposit}; ` : ''}no deposit waiver on record`,
+    field: 'detailedAmenities',
+  },
+  {
+    name: 'waived-fees',
+    pattern:
+      /\b(?:fees? (?:is |are |will be )?waived|waiv(?:e|ed|ing) (?:the |any |all |your )?(?:\w+ )?fees?|no (?:broker(?:age)?|setup|set-up|admin|move-in|application) fees?|fee-free)\b/gi,
+    supported: () => false,
+    expected: (space) => `${space.name}: no fee waiver on record`,
+    field: 'detailedAmenities',
+  },
+  {
+    name: 'free-key-cards',
+    pattern:
+      /\b(?:free (?:key ?cards?|access cards?|fobs?|badges?)|(?:key ?cards?|access cards?|fobs?|badges?) (?:are |is )?(?:free|complimentary|included|at no (?:extra )?(?:cost|charge)|on the house))\b/gi,
+    supported: (space) =>
+      space.detailedAmenities.access?.costPerCard === 0 ||
+      (space.detailedAmenities.access?.costPerCard === undefined &&
+        space.detailedAmenities.access?.cost === 0),
+    expected: (space) =>
+      `${space.name}: key cards ${space.detailedAmenities.access?.costPerCard !== undefined ? `$${space.detailedAmenities.access.costPerCard} each` : 'price not on record'}`,
+    field: 'detailedAmenities.access.costPerCard',
+  },
+  {
+    name: 'host-agreed',
+    pattern:
+      /\b(?:the (?:host|landlord|owner) (?:has )?(?:agreed|accepted|approved|signed off)|(?:host|landlord) (?:will|would|is happy to|can) (?:accept|take|agree to|come down|lower|reduce|drop|throw in|include|cover)|(?:we|i) (?:can|could) (?:lower|reduce|drop|bring down|negotiate down) the (?:rent|price|rate)|(?:price|rent|rate) (?:is )?locked(?: in)?|guarantee(?:d|s)? (?:the |your |a )?(?:rent|price|rate|spot|space)|(?:throw|throwing) in)\b/gi,
+    supported: () => false,
+    expected: (space) => `${space.name}: no such commitment from the host on record`,
+    field: 'hostContext',
+  },
+];

@@ -129,8 +129,19 @@ export function inDayPart(minutes: number, part: DayPart): boolean {
 
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
+/** A month as written: "January", "Jan", "Jan.", "Sept". */
+export const MONTH_WORD =
+  '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?';
+
+/** 1–12 from a month word or abbreviation; 0 when it is not one. */
+export function monthNumber(word: string): number {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  if (w.length < 3) return 0;
+  return MONTHS.findIndex((m) => m.startsWith(w.slice(0, 3)) && m.startsWith(w)) + 1;
+}
+
 export const MONTH_DAY = new RegExp(
-  `\\b(${MONTHS.join('|')})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`,
+  `\\b${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`,
   'gi',
 );
 
@@ -139,10 +150,24 @@ export function datesIn(text: string): string[] {
   for (const match of text.matchAll(/\b(\d{4})-(\d{2})-(\d{2})\b/g))
     found.push(`${match[1]}-${match[2]}-${match[3]}`);
   for (const match of text.matchAll(MONTH_DAY)) {
-    const month = MONTHS.indexOf((match[1] ?? '').toLowerCase()) + 1;
+    const month = monthNumber(match[1] ?? '');
+    if (!month) continue;
     found.push(`${match[3] ?? '*'}-${String(month).padStart(2, '0')}-${String(match[2]).padStart(2, '0')}`);
   }
   return found;
+}
+
+/** The year a month-and-day without one most likely means: the next such date after `reference`. */
+export function resolveYear(month: number, day: number, reference: Date): number {
+  const year = reference.getUTCFullYear();
+  const candidate = Date.UTC(year, month - 1, day);
+  // Up to two months back is still this year ("on November 29" written in December).
+  return candidate < reference.getTime() - 62 * 86_400_000 ? year + 1 : year;
+}
+
+/** The weekday of a date, as DAYS names it. */
+export function weekdayOf(year: number, month: number, day: number): Day {
+  return DAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()] ?? 'sunday';
 }
 
 export function toDay(word: string): (typeof DAYS)[number] | null {

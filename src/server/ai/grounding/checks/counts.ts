@@ -27,13 +27,45 @@ function countKind(noun: string): CountKind | null {
   return null;
 }
 
+const threadCountCache = new WeakMap<object, Set<string>>();
+
+/** The counts the thread itself names, by kind: "6 cars" excuses "6 spots", never "6 meeting rooms". */
+function threadCounts(c: Checker): Set<string> {
+  const cached = threadCountCache.get(c.index);
+  if (cached) return cached;
+  const found = new Set<string>();
+  for (const match of c.index.threadText.matchAll(COUNT_PATTERN)) {
+    const raw = (match[1] ?? '').toLowerCase();
+    const value = raw in WORD_NUMBERS ? (WORD_NUMBERS[raw] ?? 0) : Number(raw.replace(/,/g, ''));
+    const kind = countKind(match[2] ?? '');
+    if (kind) found.add(`${kind}:${value}`);
+  }
+  for (const match of c.index.threadText.matchAll(PERSON_PATTERN)) found.add(`people:${Number(match[1])}`);
+  // "We are 12" or "a team of 12" is a head count.
+  for (const match of c.index.threadText.matchAll(/\b(?:team of|we are|we're|group of|party of)\s+(\d+)\b/g))
+    found.add(`people:${Number(match[1])}`);
+  threadCountCache.set(c.index, found);
+  return found;
+}
+
+/** "two spots would be $550", "for your 6 cars", "if you need 3 spots": a quantity, not a claim of availability. */
+const HYPOTHETICAL_BEFORE =
+  /\b(?:if you (?:need|take|want|add|get|book|rent)|for (?:your |the |all |those |these )?|with (?:your )?|adding|each of (?:your )?|your|you(?:'d| would)? need|you mentioned|you asked about|say)\s*$/;
+const HYPOTHETICAL_AFTER =
+  /^\s*(?:would|at \$|for \$|cost|costs|come to|comes to|run|runs|is \$|are \$|x\b|×|@|at \d|each at|total)/;
+
 function checkCount(c: Checker, start: number, end: number, value: number, kind: CountKind) {
   if (!c.take(start, end)) return;
+  if (kind === 'spots' || kind === 'people' || kind === 'desks') {
+    const before = c.lower.slice(Math.max(0, start - 30), start);
+    const after = c.lower.slice(end, end + 20);
+    if (HYPOTHETICAL_BEFORE.test(before) || HYPOTHETICAL_AFTER.test(after)) return;
+  }
   const { spaces } = c.scope(start);
   const ids = new Set(spaces.map((space) => space.id));
   const facts = c.index.counts[kind].filter((fact) => fact.spaceId === null || ids.has(fact.spaceId));
   if (facts.some((fact) => fact.value === value)) return;
-  if (c.index.threadNumbers.has(value)) return;
+  if (threadCounts(c).has(`${kind}:${value}`)) return;
   // People and spots are also what the seeker brings; only rooms, desks and area are the space's alone.
   if (facts.length === 0) {
     c.issue(start, end, 'warning', 'The records say nothing about this', 'records');

@@ -1,3 +1,4 @@
+import type { ContextSpace } from '../../context';
 import type { Checker } from '../checker';
 import { describeFact, type Fact, type Topic } from '../facts';
 import { money, numbersIn, parseAmount } from '../text';
@@ -15,27 +16,79 @@ const MONEY_PATTERN =
 const MONEY_UNIT =
   /^(?:\s?\/\s?(?:mo|month|day|card|spot)\b|\s(?:a|per|each)\s(?:month|day|card|spot)\b|\smonthly\b|\s?dollars\b|\s?usd\b)/i;
 
+/** The counts written in a sentence ("two spots", "4 cars", "12 people"), never its money figures. */
+function countsIn(sentence: string): number[] {
+  const withoutMoney = sentence.replace(
+    /\$\s?[\d,]+(?:\.\d+)?\s?k?|\b\d[\d,]*(?:\.\d+)?\s?(?:\/\s?mo|a month|per month|dollars)\b/g,
+    ' ',
+  );
+  return [...new Set(numbersIn(withoutMoney).filter((n) => Number.isInteger(n) && n >= 1 && n <= 200))];
+}
+
+const close = (a: number, b: number) => Math.abs(a - b) <= (Number.isInteger(a) ? 0.5 : 0.006) + 1e-9;
+
+const TOTAL_WORDS =
+  /\b(all[- ]in|in total|total|totals|together|altogether|plus|including|combined|comes? (?:out )?to|works? out|adds? up|in all|with parking|with (?:the |your )?(?:\w+ )?spots?)\b/;
+const BUDGET_WORDS =
+  /\b(budget|under|below|less than|headroom|to spare|leaves?|left over|over|above|more than|short of|beyond|within)\b/;
+const PER_WORDS =
+  /\b(?:per|a|each|every)\s+(person|head|seat|desk|employee|team member|square foot|sq\.? ?ft|sf|foot)\b|\bpsf\b|\/\s?(?:sf|sq\.? ?ft|desk|seat|person)\b/;
+const YEAR_WORDS = /\b(year|yearly|annual|annually|per annum|12 months|twelve months)\b/;
+const COMPARE_WORDS =
+  /\b(cheaper|less than|more than|pricier|difference|saves?|saving|higher than|lower than|above|below)\b/;
+
 /**
- * Arithmetic on the records is not invention: "$500 under your budget" (a difference), "$1,650 for
- * your 6 cars" (a rate times a number in the same sentence), "$1,042 per person" (a share of the team).
- * A multiplier must be written in the sentence, so "$550 for parking" is not excused as 2 × $275.
+ * Arithmetic written in the sentence, checked as arithmetic on the records of the space it is
+ * about: n × a rate for a count the sentence names ("two spots would be $550"), 12 × a monthly
+ * figure for a year, rent plus n parking spots for an all-in total, the budget minus a rent or a
+ * total for "under your budget", a rent shared per desk, person or square foot, and the gap between
+ * two named spaces' rents. A figure is never excused because two unrelated records happen to add up.
  */
-function isDerived(c: Checker, at: number, value: number, bases: Fact[], scoped: Fact[]) {
-  for (const a of bases) {
-    for (const b of scoped) {
-      if (a !== b && (Math.abs(a.value - b.value) === value || a.value + b.value === value)) return true;
-    }
-  }
+function isDerived(c: Checker, at: number, value: number, bases: Fact[], spaces: ContextSpace[]) {
   const { start, end } = c.sentence(at);
   const sentence = c.lower.slice(start, end);
-  const multipliers = new Set(numbersIn(sentence).filter((n) => n > 1 && n <= 1_000 && n !== value));
-  if (/\b(year|annual|annually|yearly)\b/.test(sentence)) multipliers.add(12);
-  if (/\b(person|head|seat|desk|employee)\b/.test(sentence)) multipliers.add(c.index.teamSize);
+  const counts = countsIn(sentence);
+  const isYear = YEAR_WORDS.test(sentence);
   for (const fact of bases) {
-    for (const n of multipliers) {
-      if (Math.abs(fact.value * n - value) < 0.5 || (n > 0 && Math.abs(fact.value / n - value) < 1))
-        return true;
+    for (const n of counts) if (n > 1 && close(value, fact.value * n)) return true;
+    if (isYear && close(value, fact.value * 12)) return true;
+  }
+  const budget = c.index.money.find((fact) => fact.topic === 'budget')?.value;
+  const hasTotal = TOTAL_WORDS.test(sentence);
+  const perMatch = PER_WORDS.exec(sentence);
+  for (const space of spaces) {
+    const parking = space.detailedAmenities.parking?.costMonthly;
+    const card = space.detailedAmenities.access?.costPerCard;
+    const totals = [space.monthlyRate];
+    if (hasTotal || BUDGET_WORDS.test(sentence)) {
+      for (const k of [1, ...counts]) {
+        if (parking !== undefined) totals.push(space.monthlyRate + k * parking);
+        if (card !== undefined) totals.push(space.monthlyRate + k * card);
+      }
     }
+    if (
+      hasTotal &&
+      totals.slice(1).some((total) => close(value, total) || (isYear && close(value, total * 12)))
+    )
+      return true;
+    if (budget !== undefined && BUDGET_WORDS.test(sentence))
+      if (totals.some((total) => close(value, Math.abs(budget - total)))) return true;
+    if (perMatch) {
+      const unit = perMatch[1] ?? perMatch[0];
+      const isArea = /square|sq|sf|foot|psf/.test(unit);
+      const divisors = isArea ? [space.squareFeet ?? 0] : [c.index.teamSize, space.desks ?? 0, ...counts];
+      for (const d of divisors.filter((n) => n > 0)) {
+        for (const total of totals) {
+          if (close(value, total / d) || close(value, Math.round((total / d) * 100) / 100)) return true;
+          if (isArea && close(value, Math.round(((total * 12) / d) * 100) / 100)) return true;
+        }
+      }
+    }
+  }
+  if (spaces.length >= 2 && COMPARE_WORDS.test(sentence)) {
+    for (const a of spaces)
+      for (const b of spaces)
+        if (a !== b && close(value, Math.abs(a.monthlyRate - b.monthlyRate))) return true;
   }
   return false;
 }
@@ -60,7 +113,12 @@ export function checkMoney(c: Checker) {
     const inThread = c.index.threadNumbers.has(value);
 
     if (topical.some((fact) => fact.value === value)) continue;
-    if (isDerived(c, start, value, topical.length > 0 ? topical : scoped, scoped)) continue;
+    if (isDerived(c, start, value, topical.length > 0 ? topical : scoped, spaces)) continue;
+    // A rent is never mistaken for a parking cost because "parking" is somewhere in the clause:
+    // the words right before the figure decide what it is the price of.
+    const lead = c.lower.slice(Math.max(0, start - 28), start);
+    const rentMatch = scoped.some((fact) => fact.topic === 'rent' && fact.value === value);
+    if (rentMatch && !/\b(parking|garage|spots?|cards?|fobs?|deposit)\b[^$]*$/.test(lead)) continue;
     if (topical.length > 0) {
       const expected = topical.map(describeFact).join('; ');
       const source = topical.map((fact) => fact.source).join(', ');

@@ -2,6 +2,7 @@ import type { ContextSpace } from '../../context';
 import type { Checker } from '../checker';
 import {
   candidateMinutes,
+  DAYS,
   type DayPart,
   inDayPart,
   normalizeHours,
@@ -15,6 +16,12 @@ const DAY_WORD =
 const TIME_WORD = '(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.?|p\\.m\\.?)?';
 const DAY_THEN_TIME = new RegExp(
   `\\b${DAY_WORD}(?:,)?\\s+(?:(at|@|around|from)\\s+)?${TIME_WORD}(?![\\d:])`,
+  'gi',
+);
+const LIST_NEXT =
+  /^\s*(?:\/|,\s*or|,\s*and|,|or|and|&)\s*(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.?|p\.m\.?)?(?![\d:]|\s*(?:people|desks?|rooms?|spots?|cars?|minutes?|hours?|days?|weeks?|months?|%|\/mo))/i;
+const RELATIVE_DAY_TIME = new RegExp(
+  `\\b(today|tomorrow)\\s+(?:at\\s+|@\\s*|around\\s+)?${TIME_WORD}(?![\\d:])`,
   'gi',
 );
 const TIME_THEN_DAY = new RegExp(
@@ -43,9 +50,9 @@ export function describeAvailability(spaces: ContextSpace[]) {
     .join(' | ');
 }
 
-function checkSlot(c: Checker, start: number, end: number, day: string, minutes: number[]) {
+function checkSlot(c: Checker, start: number, end: number, day: string, minutes: number[], scopeAt = start) {
   if (!c.take(start, end)) return;
-  const { spaces } = c.scope(start);
+  const { spaces } = c.scope(scopeAt);
   const slots = slotsOn(spaces, day);
   if (slots.some((slot) => slot.minutes !== null && minutes.includes(slot.minutes))) return;
   const echoed = c.index.threadText.includes(c.lower.slice(start, end));
@@ -89,12 +96,38 @@ export function checkSchedule(c: Checker) {
     const day = toDay(match[1] ?? '');
     const hasConnector = Boolean(match[2]);
     const hasMeridiem = Boolean(match[5]);
-    // "Tuesday 12" is not a time; "Tuesday at 2", "Tue 2pm" and "Tuesday 14:00" are.
-    if (!day || (!hasConnector && !hasMeridiem && !match[4])) continue;
-    // A short day name alone is too ambiguous ("sat 4 people") without a meridiem.
-    if (!hasMeridiem && (match[1] ?? '').length <= 4 && !hasConnector) continue;
-    const minutes = candidateMinutes(Number(match[3]), Number(match[4] ?? 0), match[5]);
     const start = match.index ?? 0;
+    const first = start + match[0].trimEnd().length;
+    // Times in a list after the day: "Monday 11am/12pm/2pm", "Tuesday at 2, 3 or 4pm", "10, 11 or 2".
+    const more: Array<{ start: number; end: number; minutes: number[] }> = [];
+    let cursor = first;
+    for (;;) {
+      const next = LIST_NEXT.exec(c.body.slice(cursor, cursor + 24));
+      if (!next) break;
+      const timeStart = cursor + next[0].indexOf(next[1] ?? '', next[0].search(/\d/));
+      more.push({
+        start: timeStart,
+        end: cursor + next[0].length,
+        minutes: candidateMinutes(Number(next[1]), Number(next[2] ?? 0), next[3]),
+      });
+      cursor += next[0].length;
+    }
+    const isList = more.length > 0;
+    // "Tuesday 12" is not a time; "Tuesday at 2", "Tue 2pm" and "Tuesday 14:00" are.
+    if (!day || (!hasConnector && !hasMeridiem && !match[4] && !isList)) continue;
+    // A short day name alone is too ambiguous ("sat 4 people") without a meridiem.
+    if (!hasMeridiem && !isList && (match[1] ?? '').length <= 4 && !hasConnector) continue;
+    const minutes = candidateMinutes(Number(match[3]), Number(match[4] ?? 0), match[5]);
+    checkSlot(c, start, first, day, minutes);
+    for (const item of more) checkSlot(c, item.start, item.end, day, item.minutes, start);
+  }
+  for (const match of c.body.matchAll(RELATIVE_DAY_TIME)) {
+    const start = match.index ?? 0;
+    const offset = (match[1] ?? '').toLowerCase() === 'tomorrow' ? 1 : 0;
+    const date = new Date(c.index.referenceDate.getTime() + offset * 86_400_000);
+    const day = DAYS[date.getUTCDay()];
+    if (!day) continue;
+    const minutes = candidateMinutes(Number(match[2]), Number(match[3] ?? 0), match[4]);
     checkSlot(c, start, start + match[0].trimEnd().length, day, minutes);
   }
   for (const match of c.body.matchAll(TIME_THEN_DAY)) {

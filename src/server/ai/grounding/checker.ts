@@ -54,7 +54,11 @@ export class Checker {
     let end = at;
     while (end < this.body.length) {
       const ch = this.body[end];
-      if (ch === '\n' || ((ch === '.' || ch === '!' || ch === '?') && /\s|$/.test(this.body[end + 1] ?? '')))
+      const next = this.body[end + 1];
+      if (
+        ch === '\n' ||
+        ((ch === '.' || ch === '!' || ch === '?') && (next === undefined || /\s/.test(next)))
+      )
         break;
       end += 1;
     }

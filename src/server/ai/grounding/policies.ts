@@ -193,7 +193,7 @@ export const CONCESSIONS: Concession[] = [
   {
     name: 'free-key-cards',
     pattern:
-      /\b(?:free (?:key ?cards?|access cards?|fobs?|badges?)|(?:key ?cards?|access cards?|fobs?|badges?) (?:are |is )?(?:free|complimentary|included|at no (?:extra )?(?:cost|charge)|on the house))\b/gi,
+      /\b(?:free (?:key ?cards?|access cards?|fobs?|badges?)|(?:key ?cards?|access cards?|fobs?|badges?)\b[^.!?\n$]{0,30}?\b(?:are |is )?(?:free|complimentary|included|at no (?:extra )?(?:cost|charge)|on the house))\b/gi,
     supported: (space) =>
       space.detailedAmenities.access?.costPerCard === 0 ||
       (space.detailedAmenities.access?.costPerCard === undefined &&

@@ -52,7 +52,7 @@ const AMENITIES: Amenity[] = [
   },
   {
     pattern:
-      /\b(?:(?:nightly|daily|weekly|monthly)\s+(?:cleaning|janitorial|cleaners?)|(?:cleaned|cleaning|janitorial|cleaners? come)\s+(?:is\s+|are\s+|happens\s+)?(?:nightly|daily|weekly|monthly|every night|every day|once a week|every week|each night))\b/gi,
+      /\b(?:(?:nightly|daily|weekly|monthly)\s+(?:cleaning|janitorial|cleaners?)|(?:cleaned|cleaning|janitorial|cleaners? come)\b[^.!?\n]{0,30}?\s(?:is\s+|are\s+|happens\s+)?(?:nightly|daily|weekly|monthly|every night|every day|once a week|every week|each night))\b/gi,
     record: (space) => space.detailedAmenities.rentInclusions?.janitorial ?? null,
     agrees: (claim, record) => frequency(claim) === frequency(record.toLowerCase()),
     label: 'cleaning',

@@ -21,7 +21,7 @@ export function checkConcessions(c: Checker) {
       if (c.isSkipped(start)) continue;
       const sentence = c.sentence(start);
       const text = c.lower.slice(sentence.start, sentence.end);
-      if (DEFERRAL.test(text) || text.includes('?')) continue;
+      if (DEFERRAL.test(text) || c.body[sentence.end] === '?') continue;
       // "No deposit" is itself the claim; elsewhere a negation before it undoes it.
       const before = c.lower.slice(Math.max(sentence.start, start - 40), start);
       if (concession.name !== 'no-deposit' && concession.name !== 'waived-fees' && NEGATED.test(before))

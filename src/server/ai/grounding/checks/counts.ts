@@ -60,6 +60,14 @@ function checkCount(c: Checker, start: number, end: number, value: number, kind:
     const before = c.lower.slice(Math.max(0, start - 30), start);
     const after = c.lower.slice(end, end + 20);
     if (HYPOTHETICAL_BEFORE.test(before) || HYPOTHETICAL_AFTER.test(after)) return;
+    // A quantity priced in the same sentence ("Two spots … would be $550", "3 spots … totals $13,325").
+    const { start: from, end: to } = c.sentence(start);
+    const sentence = c.lower.slice(from, to);
+    if (
+      /\$\s?\d/.test(sentence) &&
+      /\b(would|total|totals|all-in|including|plus|comes? to|works? out|that's|that is)\b/.test(sentence)
+    )
+      return;
   }
   const { spaces } = c.scope(start);
   const ids = new Set(spaces.map((space) => space.id));

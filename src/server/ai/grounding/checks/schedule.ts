@@ -55,7 +55,7 @@ function checkSlot(c: Checker, start: number, end: number, day: string, minutes:
   const { spaces } = c.scope(scopeAt);
   const slots = slotsOn(spaces, day);
   if (slots.some((slot) => slot.minutes !== null && minutes.includes(slot.minutes))) return;
-  const echoed = c.index.threadText.includes(c.lower.slice(start, end));
+  const echoed = end - start > 4 && c.index.threadText.includes(c.lower.slice(start, end));
   c.issue(
     start,
     end,
@@ -107,7 +107,7 @@ export function checkSchedule(c: Checker) {
       const timeStart = cursor + next[0].indexOf(next[1] ?? '', next[0].search(/\d/));
       more.push({
         start: timeStart,
-        end: cursor + next[0].length,
+        end: cursor + next[0].trimEnd().length,
         minutes: candidateMinutes(Number(next[1]), Number(next[2] ?? 0), next[3]),
       });
       cursor += next[0].length;

@@ -407,7 +407,7 @@ function deferral(topic: QuestionTopic, question: Question, spaceName: string | 
   const where = spaceName ? ` for ${spaceName}` : '';
   if (topic === 'other') {
     const asked = question.text.replace(/\s+/g, ' ').replace(/[?.!\s]+$/, '');
-    return `You asked: "${asked}" I'll confirm that with the host and come back to you today.`;
+    return `I'll confirm your question “${asked}” with the host and come back to you today.`;
   }
   return `I'll confirm ${DEFER_WORDS[topic]}${where} with the host and come back to you today.`;
 }

@@ -50,7 +50,7 @@ export const TOPIC_PATTERNS: Record<Exclude<QuestionTopic, 'other'>, RegExp> = {
   desks:
     /\b(desks?|workstations?|seats?|headcount|fit (?:us|the team|everyone|our team|all of us|\d+)|room for (?:us|\d+|everyone|the team)|big enough|enough (?:space|room)|square (?:feet|footage)|sq\.? ?ft|how big|size of the (?:space|office)|squeeze)\b/i,
   lease:
-    /\b(lease (?:term|length)|length of the lease|term length|minimum term|how long (?:a|the) (?:lease|term|commitment)|commitment|contract length|months? minimum|minimum (?:stay|commitment)|sign for|lease terms?|term)\b/i,
+    /\b(lease (?:term|length)|length of the lease|term length|minimum term|how long (?:a|the) (?:lease|term|commitment)|commitment|contract length|months? minimum|minimum (?:stay|commitment)|sign for|lease terms?|term|lease|leases|sublease|renew(?:al)?)\b/i,
   tour: /\b(tours?|visit|see (?:it|the (?:space|office|place|floor))|come by|stop by|swing by|pop by|pop in|viewing|walk ?through|look at it|look around|check it out|come see)\b/i,
 };
 
@@ -162,6 +162,12 @@ export function topicsOf(sentence: string): QuestionTopic[] {
   // "Is the garage shared" is parking, "conference room" is meeting rooms, not desks.
   if (has('desks') && has('meetingRooms') && !/\bdesks?\b/i.test(sentence))
     topics = topics.filter((t) => t !== 'desks');
+  if (
+    has('lease') &&
+    /\b(?:included|inclusive|comes?) (?:in|with) the lease\b/i.test(sentence) &&
+    !/\b(?:term|length|how long|months)\b/i.test(sentence)
+  )
+    topics = topics.filter((t) => t !== 'lease');
   return [...new Set(topics)];
 }
 

@@ -31,6 +31,7 @@ export const OFFLINE_MODEL = 'echo-offline-1';
 export type QuestionKind = Exclude<QuestionTopic, 'other'>;
 
 const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+const LIMIT_ASK = /\b(limit|cap|how long|max|maximum|whole (?:day|afternoon|morning)|all day)\b/i;
 const STATUS_ORDER = ['selected', 'touring', 'interested', 'shown', 'rejected'] as const;
 
 export type FoundQuestion = { kind: QuestionKind; text: string };
@@ -350,14 +351,17 @@ function answerDesks(space: ContextSpace, teamSize: number): Answer {
   };
 }
 
-function answerBooking(space: ContextSpace): Answer {
+function answerBooking(space: ContextSpace, question: string): Answer {
   const rooms = space.detailedAmenities.meetingRooms;
   if (!rooms || (!rooms.bookingSystem && rooms.maxHoursPerBooking === undefined)) return null;
   const how = rooms.bookingSystem ? ` are booked through ${rooms.bookingSystem}` : ' can be booked';
+  const asksLimit = LIMIT_ASK.test(question);
   const limit =
     rooms.maxHoursPerBooking !== undefined
       ? `, up to ${rooms.maxHoursPerBooking} hours per booking`
-      : '; the records give no limit per booking';
+      : asksLimit
+        ? `, and I'll confirm any limit per booking with the host and come back to you today`
+        : '';
   return {
     sentence: `Meeting rooms at ${space.name}${how}${limit}.`,
     data: [spaceData(space, 'Meeting rooms', 'detailedAmenities.meetingRooms', rooms)],
@@ -379,6 +383,7 @@ const DEFER_WORDS: Record<QuestionTopic, string> = {
   cleaning: 'the cleaning schedule',
   desks: 'the desk count and square footage',
   lease: 'the lease length',
+  negotiation: 'any flexibility on the terms',
   tour: 'tour times',
   other: '',
 };
@@ -398,6 +403,7 @@ const QUESTION_LABELS: Record<QuestionTopic, string> = {
   cleaning: 'Cleaning',
   desks: 'Desks and size',
   lease: 'Lease terms',
+  negotiation: 'Price flexibility',
   tour: 'Tour times',
   other: 'Other question',
 };
@@ -453,9 +459,9 @@ export function draftOffline(
   const kinds: QuestionKind[] = [];
 
   const answerTopic = (topic: QuestionTopic, question: Question): { text: string; isAnswer: boolean } => {
-    const known = done.get(topic);
+    const known = topic === 'booking' && LIMIT_ASK.test(question.text) ? undefined : done.get(topic);
     if (known !== undefined) return { text: known, isAnswer: true };
-    if (topic === 'tour' || topic === 'other' || topic === 'lease') {
+    if (topic === 'tour' || topic === 'other' || topic === 'lease' || topic === 'negotiation') {
       const text = deferral(topic, question, primary?.name ?? null);
       reasoning.needsHumanReview?.push(
         `${QUESTION_LABELS[topic]}: the records do not say ("${question.text}")`,
@@ -479,7 +485,7 @@ export function draftOffline(
           case 'desks':
             return answerDesks(space, context.deal.teamSize);
           case 'booking':
-            return answerBooking(space);
+            return answerBooking(space, question.text);
           default:
             return ANSWERERS[topic](space);
         }

@@ -43,14 +43,17 @@ function replySentences(body: string, signature: string): string[] {
     .filter(Boolean);
 }
 
+const LIMIT = /\b(limit|cap|how long|max|maximum|whole (?:day|afternoon|morning)|all day)\b/i;
+
 /** A sentence that only greets or signs off answers nothing. */
 const SMALL_TALK =
   /^(?:hi|hello|hey|dear|thanks|thank you|best|cheers|regards|let me know what works)\b[^.!?]{0,60}[.!?,]?$/i;
 
-function covers(sentence: string, topic: QuestionTopic, question: Question) {
-  if (topic === 'other') {
+function covers(sentence: string, topic: QuestionTopic, question: Question, names: string[]) {
+  if (topic === 'other' || topic === 'negotiation') {
     const lower = sentence.toLowerCase();
-    return keywordsOf(question.text).some((word) => lower.includes(word));
+    if (topic === 'negotiation' && TOPIC_PATTERNS.negotiation.test(sentence)) return true;
+    return keywordsOf(question.text, names).some((word) => lower.includes(word));
   }
   if (!TOPIC_PATTERNS[topic].test(sentence)) {
     // A total is answered by a sum ("comes to $13,050"), a tour by a day and time.
@@ -65,12 +68,20 @@ function covers(sentence: string, topic: QuestionTopic, question: Question) {
 }
 
 /** How one question fares in the body: every topic it asks about answered or deferred. */
-export function questionStatus(question: Question, sentences: string[]): QuestionStatus {
+export function questionStatus(
+  question: Question,
+  sentences: string[],
+  names: string[] = [],
+): QuestionStatus {
   let anyAnswered = false;
   for (const topic of question.topics) {
-    const about = sentences.filter((s) => !SMALL_TALK.test(s) && covers(s, topic, question));
+    const about = sentences.filter((s) => !SMALL_TALK.test(s) && covers(s, topic, question, names));
     if (about.length === 0) return 'missing';
-    const answered = about.some((s) => !DEFERRAL.test(s));
+    let answered = about.some((s) => !DEFERRAL.test(s));
+    // A question about a booking limit is answered only by a limit ("up to 3 hours per booking").
+    if (topic === 'booking' && LIMIT.test(question.text))
+      answered = about.some((s) => !DEFERRAL.test(s) && /\b\d+\s*hours?\b|\bno limit\b/i.test(s));
+    if (!answered && !about.some((s) => DEFERRAL.test(s))) return 'missing';
     // A figure the seeker took for granted must be met by the figure on record (or put off).
     if (
       answered &&
@@ -94,7 +105,11 @@ export type Completeness = {
 export function checkCompleteness(body: string, context: DraftContext): Completeness {
   const questions = questionsToAnswer(context);
   const sentences = replySentences(body, context.signature);
-  const statuses = questions.map((question) => ({ question, status: questionStatus(question, sentences) }));
+  const names = context.spaces.flatMap((space) => [space.name, space.address.split(',')[0] ?? '']);
+  const statuses = questions.map((question) => ({
+    question,
+    status: questionStatus(question, sentences, names),
+  }));
   const issues: ValidationIssue[] = statuses
     .filter(({ status }) => status === 'missing')
     .map(({ question }) => ({

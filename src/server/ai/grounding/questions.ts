@@ -23,6 +23,7 @@ export const questionTopics = [
   'cleaning',
   'desks',
   'lease',
+  'negotiation',
   'tour',
   'other',
 ] as const;
@@ -36,12 +37,12 @@ export const TOPIC_PATTERNS: Record<Exclude<QuestionTopic, 'other'>, RegExp> = {
   parking: /\b(parking|park|garage|cars?|spots?|stalls?|vehicles?)\b/i,
   dogs: /\b(dogs?|pets?|pups?|puppy|puppies|beagles?|corgis?|labradors?|doodles?|terriers?|spaniels?|retrievers?|four-legged)\b/i,
   access:
-    /\b(24\/7|after[- ]hours|access|late nights?|overnight|weekends?|on-call|key ?cards?|fobs?|opening hours|building hours|get in|evenings?|early mornings?)\b/i,
+    /\b(24\/7|after[- ]hours|access|late nights?|open late|stay late|that early|early start|overnight|weekends?|on-call|key ?cards?|fobs?|opening hours|building hours|get in|evenings?|early mornings?)\b/i,
   meetingRooms: /\b(meeting|conference|board)\s?rooms?\b/i,
   booking:
     /\b(book(?:ed|ing|able)?|reserv(?:e|ed|ation|ations|ing))\b[^.?!\n]{0,40}\brooms?\b|\brooms?\b[^.?!\n]{0,40}\b(book(?:ed|ing|able)?|reserv\w*|limits?|cap|how long|max(?:imum)?)\b|\bper booking\b/i,
   moveIn:
-    /\b(move[- ]in|moving in|move in|available from|availability date|start date|free from|earliest|ready by|get the keys|start on|be available|is available|available by|date it frees up)\b/i,
+    /\b(move[- ]in|moving in|move in|move into|moving into|available from|availability date|start date|free from|earliest|ready by|get the keys|start on|be available|is available|available by|date it frees up)\b/i,
   internet: /\b(internet|wi-?fi|bandwidth|fib(?:er|re)|broadband|connection|upload|download|mbps|gbps)\b/i,
   utilities:
     /\b(utilities|utility|electric(?:ity)?|power bills?|water|hvac|heating|air ?con(?:ditioning)?|a\/c)\b/i,
@@ -50,7 +51,9 @@ export const TOPIC_PATTERNS: Record<Exclude<QuestionTopic, 'other'>, RegExp> = {
   desks:
     /\b(desks?|workstations?|seats?|headcount|fit (?:us|the team|everyone|our team|all of us|\d+)|room for (?:us|\d+|everyone|the team)|big enough|enough (?:space|room)|square (?:feet|footage)|sq\.? ?ft|how big|size of the (?:space|office)|squeeze)\b/i,
   lease:
-    /\b(lease (?:term|length)|length of the lease|term length|minimum term|how long (?:a|the) (?:lease|term|commitment)|commitment|contract length|months? minimum|minimum (?:stay|commitment)|sign for|lease terms?|term|lease|leases|sublease|renew(?:al)?)\b/i,
+    /\b(lease (?:term|length)|length of the lease|term length|minimum term|how long (?:a|the) (?:lease|term|commitment)|commitment|contract length|months? minimum|minimum (?:stay|commitment)|sign for|lease terms?|term|lease|leases|sublease|sublet\w*|renew(?:al)?)\b/i,
+  negotiation:
+    /\b(discounts?|knock (?:anything|something|\$?[\d,]+k?) off|negotiat\w*|flexib\w* on (?:the )?(?:price|rent)|come down|lower the (?:rent|price)|free months?|rent[- ]free|waive\w*|concessions?|better (?:price|deal|rate))\b/i,
   tour: /\b(tours?|visit|see (?:it|the (?:space|office|place|floor))|come by|stop by|swing by|pop by|pop in|viewing|walk ?through|look at it|look around|check it out|come see)\b/i,
 };
 
@@ -157,6 +160,11 @@ export function topicsOf(sentence: string): QuestionTopic[] {
   if (has('booking')) topics = topics.filter((t) => t !== 'meetingRooms');
   // "after hours" and "weekends" are access; a weekday in a request is a tour.
   if (DAYS.test(sentence) && !has('tour') && !has('access') && !has('moveIn')) topics.push('tour');
+  if (has('negotiation')) topics = topics.filter((t) => t !== 'price' && t !== 'lease');
+  if (/\bsub(?:let|leas)/i.test(sentence)) topics = topics.filter((t) => t !== 'desks');
+  // Bike parking is not car parking: no record answers it.
+  if (/\bbike\b/i.test(sentence) && has('parking') && !/\bcars?\b/i.test(sentence))
+    topics = [...topics.filter((t) => t !== 'parking'), 'other'];
   if (has('lease') && has('moveIn') && !/\b(move|start|available)/i.test(sentence))
     topics = topics.filter((t) => t !== 'moveIn');
   // "Is the garage shared" is parking, "conference room" is meeting rooms, not desks.
@@ -179,8 +187,12 @@ function isAsking(
   if (text.includes('?')) return true;
   if (ASKING_START.test(text) && !/^(?:i|we)\b/i.test(text)) return true;
   if (ASKING_PHRASE.test(text)) return true;
-  // A list item or a P.S. that names a topic is asking about it ("1. Parking costs").
-  return (segment.isListItem || segment.isPostscript) && topics.length > 0;
+  // A list item or a P.S. that names a topic, or starts like a question, is asking ("1. Parking costs").
+  if (!(segment.isListItem || segment.isPostscript)) return false;
+  return (
+    topics.length > 0 ||
+    /^(?:whether|if|how|what|when|where|which|can|could|do|does|is|are|any)\b/i.test(text)
+  );
 }
 
 function premiseOf(text: string): number | null {
@@ -217,7 +229,14 @@ export function questionsIn(message: Pick<ContextMessage, 'id' | 'subject' | 'te
     if (!isAsking(segment, topics)) continue;
     // A sentence that only thanks or greets is not a question even with a "?" ("How are you?").
     if (topics.length === 0 && /^(?:hi|hello|hey|how are you|how's it going|hope)\b/i.test(text)) continue;
-    if (topics.length === 0 && !text.includes('?') && !ASKING_PHRASE.test(text)) continue;
+    if (
+      topics.length === 0 &&
+      !text.includes('?') &&
+      !ASKING_PHRASE.test(text) &&
+      !segment.isListItem &&
+      !segment.isPostscript
+    )
+      continue;
     if (topics.length === 0) topics = ['other'];
     const key = text.toLowerCase().replace(/\W+/g, ' ').trim();
     if (seen.has(key)) continue;
@@ -248,18 +267,19 @@ export function questionsToAnswer(context: Pick<DraftContext, 'inbound' | 'threa
 }
 
 const STOPWORDS = new Set(
-  'about after again also any anything are around able back been before being both bring but can could does doing done else even ever from have here hope how into just know like look make many maybe more most much need nice only other ours over please quick really same should some still such sure than that their them then there these they thing think this those though through very want well were what when where which while will with would your yours yourselves team office space place thanks thank great'.split(
+  'about after again also any anything are around able floor building street outside people does lot lots give idea back been before being both bring but can could does doing done else even ever from have here hope how into just know like look make many maybe more most much need nice only other ours over please quick really same should some still such sure than that their them then there these they thing think this those though through very want well were what when where which while will with would your yours yourselves team office space place thanks thank great'.split(
     ' ',
   ),
 );
 
 /** The words a question is about, for topics no pattern knows ("Is the roof deck shared?" → roof, deck, shared). */
-export function keywordsOf(text: string): string[] {
+export function keywordsOf(text: string, names: string[] = []): string[] {
+  const named = new Set(names.flatMap((name) => name.toLowerCase().split(/\W+/)));
   return [
     ...new Set(
       (text.toLowerCase().match(/[a-z][a-z'-]{3,}/g) ?? [])
         .map((w) => w.replace(/'s$/, ''))
-        .filter((w) => !STOPWORDS.has(w))
+        .filter((w) => !STOPWORDS.has(w) && !named.has(w))
         .map((w) => w.slice(0, 6)),
     ),
   ];

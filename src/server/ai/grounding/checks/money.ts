@@ -71,7 +71,10 @@ function isDerived(c: Checker, at: number, value: number, bases: Fact[], spaces:
       totals.slice(1).some((total) => close(value, total) || (isYear && close(value, total * 12)))
     )
       return true;
-    if (budget !== undefined && BUDGET_WORDS.test(sentence))
+    // Only a sentence that names the budget (the word, or its figure) compares with it.
+    const namesBudget =
+      budget !== undefined && (/\bbudget\b/.test(sentence) || numbersIn(sentence).includes(budget));
+    if (budget !== undefined && namesBudget && BUDGET_WORDS.test(sentence))
       if (totals.some((total) => close(value, Math.abs(budget - total)))) return true;
     if (perMatch) {
       const unit = perMatch[1] ?? perMatch[0];

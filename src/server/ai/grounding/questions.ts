@@ -250,7 +250,17 @@ export function questionsIn(message: Pick<ContextMessage, 'id' | 'subject' | 'te
  * The questions a reply must answer: the inbound email's and those of the thread's earlier inbound
  * emails that no outbound message has answered yet (the thread is newest first).
  */
+const questionCache = new WeakMap<object, Question[]>();
+
 export function questionsToAnswer(context: Pick<DraftContext, 'inbound' | 'thread'>): Question[] {
+  const cached = questionCache.get(context);
+  if (cached) return cached;
+  const found = readQuestions(context);
+  questionCache.set(context, found);
+  return found;
+}
+
+function readQuestions(context: Pick<DraftContext, 'inbound' | 'thread'>): Question[] {
   const unanswered: ContextMessage[] = [];
   for (const message of context.thread) {
     if (message.direction === 'outbound') break;

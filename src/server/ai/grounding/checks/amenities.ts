@@ -96,12 +96,13 @@ const NEIGHBOURHOODS = [
   'chinatown',
 ];
 
+const NEIGHBOURHOOD_CLAIM = new RegExp(
+  `\\b(?:in|located in|based in|right in|heart of)\\s+(${NEIGHBOURHOODS.join('|')})\\b`,
+  'gi',
+);
+
 function checkNeighbourhoods(c: Checker) {
-  const pattern = new RegExp(
-    `\\b(?:in|located in|based in|right in|heart of)\\s+(${NEIGHBOURHOODS.join('|')})\\b`,
-    'gi',
-  );
-  for (const match of c.body.matchAll(pattern)) {
+  for (const match of c.body.matchAll(NEIGHBOURHOOD_CLAIM)) {
     const start = (match.index ?? 0) + match[0].length - (match[1] ?? '').length;
     const end = start + (match[1] ?? '').length;
     if (c.isSkipped(start)) continue;

@@ -140,3 +140,12 @@ describe('confidence from the evidence', () => {
     expect(all.reasoning.confidenceBasis).toMatch(/^\d+%: 2 of 2 questions answered/);
   });
 });
+
+describe('the stored shape', () => {
+  it('every validation carries its questions and parses with the zod schema', async () => {
+    const { draftValidationSchema } = await import('../../../src/server/ai/schemas');
+    const context = seedContext('acme');
+    const validation = validateDraftBody(draftOffline(context).body, context);
+    expect(draftValidationSchema.parse(validation).questions).toMatchObject({ asked: 4 });
+  });
+});

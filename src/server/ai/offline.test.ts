@@ -93,6 +93,7 @@ describe('offline drafter: questions found and facts used', () => {
     );
     expect(all.confidence).toBeGreaterThan(half.confidence);
     expect(half.reasoning.needsHumanReview).toEqual([
+      "The email names no space: answered for Mission Loft, the deal's most advanced one",
       'Lease terms: the records do not say ("What term length would the host accept?")',
     ]);
     expect(half.body).toContain("I'll confirm the lease length for Mission Loft with the host");

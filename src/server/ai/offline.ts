@@ -455,6 +455,11 @@ export function draftOffline(
   };
   const paragraphs: string[] = [];
   const primary = spaces[0] ?? null;
+  const conversation = `${inbound.subject}\n${inbound.text}\n${instruction}`.toLowerCase();
+  if (primary && context.spaces.length > 1 && !nameKeys(primary).some((key) => conversation.includes(key)))
+    reasoning.needsHumanReview?.push(
+      `The email names no space: answered for ${primary.name}, the deal's most advanced one`,
+    );
   const done = new Map<QuestionTopic, string>();
   const kinds: QuestionKind[] = [];
 
@@ -536,6 +541,15 @@ export function draftOffline(
     const request = requestedDay(`${instruction}\n${tourQuestion?.text ?? ''}`);
     const tour = proposeTour(primary, request);
     reasoning.schedulingLogic?.push(...tour.logic);
+    if (
+      tour.sentence &&
+      tourQuestion &&
+      request.day &&
+      tour.logic.some((line) => line.includes('offered the next slots'))
+    )
+      reasoning.needsHumanReview?.push(
+        `Tour: the requested ${request.day} is not in ${primary.name}'s availability; other slots offered`,
+      );
     if (tour.sentence) {
       paragraphs.push(tour.sentence);
       reasoning.dataUsed.push(spaceData(primary, 'Tour availability', 'availability', primary.availability));

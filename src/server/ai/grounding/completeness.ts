@@ -55,6 +55,9 @@ function covers(sentence: string, topic: QuestionTopic, question: Question, name
     if (topic === 'negotiation' && TOPIC_PATTERNS.negotiation.test(sentence)) return true;
     return keywordsOf(question.text, names).some((word) => lower.includes(word));
   }
+  // "Parking is included with the lease" says nothing about the lease's length.
+  if (topic === 'lease')
+    sentence = sentence.replace(/\b(?:included|inclusive|comes?) (?:in|with) the lease\b/gi, '');
   if (!TOPIC_PATTERNS[topic].test(sentence)) {
     // A total is answered by a sum ("comes to $13,050"), a tour by a day and time.
     if (topic === 'total') return /\b(?:comes? to|works? out to|adds? up to|in all)\b/i.test(sentence);

@@ -218,7 +218,10 @@ export function questionsIn(message: Pick<ContextMessage, 'id' | 'subject' | 'te
   const seen = new Set<string>();
   const subject = message.subject.replace(/^(?:(?:re|fwd?|fw)\s*:\s*)+/i, '').trim();
   const sources = [
-    ...(subject && (subject.includes('?') || ASKING_PHRASE.test(subject))
+    // A subject asks only when it names a topic ("Parking at Mission Loft?"), not as a heading.
+    ...(subject &&
+    (subject.includes('?') || ASKING_PHRASE.test(subject)) &&
+    topicsOf(subject).some((t) => t !== 'other')
       ? [{ text: subject, isListItem: false, isPostscript: false }]
       : []),
     ...segments(ownWords(message.text)),

@@ -49,9 +49,9 @@ export const TOPIC_PATTERNS: Record<Exclude<QuestionTopic, 'other'>, RegExp> = {
   kitchen: /\b(kitchens?|kitchenette|coffee|espresso|fridge|microwave|pantry|snacks)\b/i,
   cleaning: /\b(clean(?:ing|ed|ers?)?|janitor(?:ial)?|trash|tidy)\b/i,
   desks:
-    /\b(desks?|workstations?|seats?|headcount|fit (?:us|the team|everyone|our team|all of us|\d+)|room for (?:us|\d+|everyone|the team)|big enough|enough (?:space|room)|square (?:feet|footage)|sq\.? ?ft|how big|size of the (?:space|office)|squeeze)\b/i,
+    /\b(desks?|workstations?|seats?|headcount|fit (?:us|the team|everyone|our team|all of us|\d+)|room for (?:us|\d+(?! ?(?:cars?|vehicles?|spots?|bikes?))|everyone|the team)|big enough|enough (?:space|room)|square (?:feet|footage)|sq\.? ?ft|how big|size of the (?:space|office)|squeeze)\b/i,
   lease:
-    /\b(lease (?:term|length)|length of the lease|term length|minimum term|how long (?:a|the) (?:lease|term|commitment)|commitment|contract length|months? minimum|minimum (?:stay|commitment)|sign for|lease terms?|term|lease|leases|sublease|sublet\w*|renew(?:al)?)\b/i,
+    /\b(lease (?:term|length)|length of the lease|term length|minimum term|how long (?:a|the) (?:lease|term|commitment)|commitment|contract length|months? minimum|minimum (?:stay|commitment)|sign for|sign (?:a|an) \d+[- ]month|\d+[- ]month (?:deal|lease|term|agreement|contract|commitment)|lease terms?|term|lease|leases|sublease|sublet\w*|renew(?:al)?)\b/i,
   negotiation:
     /\b(discounts?|knock (?:anything|something|\$?[\d,]+k?) off|negotiat\w*|flexib\w* on (?:the )?(?:price|rent)|come down|lower the (?:rent|price)|free months?|rent[- ]free|waive\w*|concessions?|better (?:price|deal|rate))\b/i,
   tour: /\b(tours?|visit|see (?:it|the (?:space|office|place|floor))|come by|stop by|swing by|pop by|pop in|viewing|walk ?through|look at it|look around|check it out|come see)\b/i,
@@ -63,7 +63,7 @@ const ASKING_START =
   /^(?:(?:and|also|so|but|plus|oh|ok|okay|lastly|finally|first|second|third|then|one more thing|quick one|quick question|separately|besides|oh and)[,:;]?\s+)*(?:is|isn't|are|aren't|can|can't|could|do|does|did|what|what's|whats|when|when's|where|how|how's|which|who|would|will|any|has|have|should|may|might|shall)\b/i;
 
 const ASKING_PHRASE =
-  /\b(i'?d (?:like|love) to (?:understand|know|hear|find out|check|confirm|get a sense|learn)|i would (?:like|love) to (?:understand|know|hear|find out|check|confirm)|wondering|wonder (?:if|whether)|curious|let me know|tell me|need to (?:know|understand|confirm)|want(?:ed)? to (?:know|check|confirm|understand|ask)|please (?:confirm|advise|share|send|clarify)|keen to (?:know|understand|hear)|any (?:idea|info|word|news|chance)|still (?:right|correct|the case|accurate|valid|true|hold)|is that right|does that (?:still )?hold|remind me|clarify|would love to know|interested to (?:know|hear)|not sure (?:if|whether)|unclear (?:on|about)|can you (?:confirm|check|tell)|could you (?:confirm|check|tell))\b/i;
+  /\b(whether|if (?:we|i|you|it|there|the \w+) (?:can|could|is|are|has|have|do|does|would|will|allow|allows)|on my mind|i'?d (?:like|love) to (?:understand|know|hear|find out|check|confirm|get a sense|learn)|i would (?:like|love) to (?:understand|know|hear|find out|check|confirm)|wondering|wonder (?:if|whether)|curious|let me know|tell me|need to (?:know|understand|confirm)|want(?:ed)? to (?:know|check|confirm|understand|ask)|please (?:confirm|advise|share|send|clarify)|keen to (?:know|understand|hear)|any (?:idea|info|word|news|chance)|still (?:right|correct|the case|accurate|valid|true|hold)|is that right|does that (?:still )?hold|remind me|clarify|would love to know|interested to (?:know|hear)|not sure (?:if|whether)|unclear (?:on|about)|can you (?:confirm|check|tell)|could you (?:confirm|check|tell))\b/i;
 
 export type Question = {
   /** The sentence (or list item) that asks it, as written. */
@@ -153,7 +153,18 @@ export function topicsOf(sentence: string): QuestionTopic[] {
   const asksRent =
     /\brent\b/i.test(sentence) &&
     !/\b(?:included|inclusive|covered|part of)\s+(?:in\s+|with\s+|by\s+)?(?:the\s+)?rent\b/i.test(sentence);
-  if (has('price') && topics.some((t) => pricedElsewhere.includes(t)) && !asksRent)
+  // "What Mission Loft costs, and is the wifi decent?": a cost word in a clause of its own, not
+  // pointing back at the thing before it ("…parking, and what does it cost?"), asks the rent.
+  const clauses = sentence.split(
+    /,\s*(?:and|or|but|plus)?\s*|;\s*|\s+and\s+(?=(?:is|are|can|could|do|does|what|how|when|will|would)\b)/i,
+  );
+  const rentClause = clauses.some(
+    (clause) =>
+      TOPIC_PATTERNS.price.test(clause) &&
+      !/\b(?:it|that|they|those|them|this)\b/i.test(clause) &&
+      !pricedElsewhere.some((t) => TOPIC_PATTERNS[t as keyof typeof TOPIC_PATTERNS].test(clause)),
+  );
+  if (has('price') && topics.some((t) => pricedElsewhere.includes(t)) && !asksRent && !rentClause)
     topics = topics.filter((t) => t !== 'price');
   // An all-in total covers the rent and the parking it adds up.
   if (has('total')) topics = topics.filter((t) => t !== 'price' && t !== 'parking');

@@ -12,7 +12,13 @@ const AMOUNT = /\$\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(\s?k\b)?/gi;
 
 export function checkBudget(c: Checker) {
   const budget = c.index.money.find((fact) => fact.topic === 'budget');
-  if (!budget) return;
+  if (
+    !budget ||
+    !/under|below|within|inside|less than|cheaper than|over|above|more than|beyond|exceed|outside/.test(
+      c.lower,
+    )
+  )
+    return;
   for (const match of c.body.matchAll(COMPARISON)) {
     const start = match.index ?? 0;
     if (c.isSkipped(start)) continue;

@@ -12,7 +12,12 @@ import { isoDay } from '../text';
 const NEGATED =
   /\b(?:not|no|never|can't|cannot|won't|unable|isn't|aren't|don't|doesn't|unlikely|whether|if (?:the host|they)|ask(?:ed)? (?:the host|about|for)|request(?:ed)?|hoping|possible|could ask|try to|might|may be able)\b/;
 
+/** A cheap test first: the patterns only run on bodies with one of these words. */
+const ANY_CONCESSION =
+  /discount|percent|%|\boff\b|free|immediate|right away|right now|asap|\btoday\b|tomorrow|\bnow\b|this week|deposit|waiv|fee|agreed|accept|approved|signed off|come down|lower|reduce|drop|locked|guarantee|throw|include|cover|special|promo|reduced|knock|take|on the house/;
+
 export function checkConcessions(c: Checker) {
+  if (!ANY_CONCESSION.test(c.lower)) return;
   const today = isoDay(c.index.referenceDate);
   for (const concession of CONCESSIONS) {
     for (const match of c.body.matchAll(concession.pattern)) {

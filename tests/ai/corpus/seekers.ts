@@ -438,4 +438,19 @@ export const seekerEmails: SeekerEmail[] = [
     text: 'If Potrero falls through, how many desks does Dogpatch Works have?',
     questions: [{ cue: 'how many desks does Dogpatch Works', answerable: true }],
   },
+  {
+    deal: 'acme',
+    subject: 'Thinking it over',
+    text: 'Hi Alex — two things on my mind: whether the Mission Loft garage has room for 3 cars, and if we can sign a 6-month deal.\n\nPriya',
+    questions: [{ cue: 'two things on my mind', answerable: true }],
+  },
+  {
+    deal: 'acme',
+    subject: 'Re: Mission Loft',
+    text: 'Can you remind me what Mission Loft costs, and is the wifi decent? Oh and the kitchen — is there one?',
+    questions: [
+      { cue: 'what Mission Loft costs', answerable: true },
+      { cue: 'the kitchen', answerable: true },
+    ],
+  },
 ];

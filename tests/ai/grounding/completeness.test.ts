@@ -33,6 +33,17 @@ describe('completeness: questions found however they are asked', () => {
       ['access'],
     ],
     ['a false premise', 'You mentioned $9,500 a month — still right?', ['price']],
+    [
+      'an indirect “whether”, two topics',
+      'Two things on my mind: whether the garage has room for 3 cars, and if we can sign a 6-month deal.',
+      ['parking', 'lease'],
+    ],
+    [
+      'the rent in a clause of its own',
+      'Can you remind me what Mission Loft costs, and is the wifi decent?',
+      ['price', 'internet'],
+    ],
+    ['a cost pointing back at parking', 'Is there parking, and what does it cost?', ['parking']],
   ])('%s', (_way, text, topics, subject?: string) => {
     const found = ask(text, subject);
     expect(found.flatMap((q) => q.topics)).toEqual(topics);

@@ -1,7 +1,7 @@
 import { hashPassword } from 'better-auth/crypto';
 import { eq } from 'drizzle-orm';
 import { loadDraftContext } from '../src/server/ai/context';
-import { validateDraftBody } from '../src/server/ai/grounding';
+import { computeConfidence, validateDraftBody } from '../src/server/ai/grounding';
 import { draftOffline } from '../src/server/ai/offline';
 import type { Executor } from './client';
 import {
@@ -91,7 +91,13 @@ async function seedDraft(
   if (deal.plantWrongParkingCost && validation.status !== 'failed') {
     throw new Error(`Seed deal ${deal.key}: the planted parking cost was not caught by the grounding checks`);
   }
-  return { body, reasoning, validation, confidence: draft.confidence };
+  // Confidence from the evidence of the body as seeded (a planted error lowers it).
+  const { confidence, basis } = computeConfidence({
+    validation,
+    unknowns: reasoning.needsHumanReview?.length ?? 0,
+  });
+  reasoning.confidenceBasis = basis;
+  return { body, reasoning, validation, confidence };
 }
 
 async function seedOrganization(db: Executor, orgKey: OrgKey, passwordHash: string) {

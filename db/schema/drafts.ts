@@ -39,10 +39,21 @@ export type ValidationIssue = {
   end?: number;
 };
 
+/** Completeness: the seeker's questions, and how many the reply answers from the records or defers. */
+export type QuestionsSummary = {
+  asked: number;
+  answered: number;
+  deferred: number;
+  /** The questions neither answered nor deferred, as the seeker wrote them. */
+  unanswered?: string[];
+};
+
 export type DraftValidation = {
   status: ValidationStatus;
   issues: ValidationIssue[];
   checkedAt: string;
+  /** Present on every validation written since completeness checks exist. */
+  questions?: QuestionsSummary;
 };
 
 export type DraftReasoning = {
@@ -61,6 +72,8 @@ export type DraftReasoning = {
   }>;
   schedulingLogic?: string[];
   needsHumanReview?: string[];
+  /** How the confidence was computed from the evidence, in words. */
+  confidenceBasis?: string;
 };
 
 export const emailDrafts = pgTable(

@@ -68,16 +68,25 @@ describe('the OpenAI drafter', () => {
     expect(version).toMatchObject({
       version: 0,
       body,
-      confidence: 88,
       model: 'gpt-test-mini',
       promptTokens: 1234,
       completionTokens: 321,
       critiqueTokens: 120,
       isOffline: false,
-      validationStatus: 'passed',
     });
+    // The claims are grounded; what is left are the thread's earlier questions the body skips.
+    expect(version?.validation.issues.filter((i) => !i.claim.startsWith('Unanswered question'))).toEqual([]);
+    expect(version?.validation.questions?.asked).toBeGreaterThan(1);
+    // The model's 88 is one input of the confidence, never the answer.
+    expect(version?.reasoning.confidenceBasis).toContain("the model's own 88%");
+    expect(version?.confidence).not.toBe(88);
     const [draft] = await db.select().from(emailDrafts).where(eq(emailDrafts.id, draftId));
-    expect(draft).toMatchObject({ body, status: 'pending', isOffline: false, confidence: 88 });
+    expect(draft).toMatchObject({
+      body,
+      status: 'pending',
+      isOffline: false,
+      confidence: version?.confidence,
+    });
   });
 
   it('puts the inbound email in delimited untrusted content and says not to follow it', async () => {
@@ -193,7 +202,7 @@ describe('planted hallucinations are caught by the grounding layer alone', () =>
     );
     const draft = await generator().generate(db, inbound);
     expect(draft.validation.status).toBe('warnings');
-    expect(draft.validation.issues).toEqual([
+    expect(draft.validation.issues.filter((i) => !i.claim.startsWith('Unanswered question'))).toEqual([
       expect.objectContaining({ claim: 'Mission Loft', layer: 'critique', severity: 'warning', start: 11 }),
     ]);
     expect(draft.critiqueTokens).toBe(37);

@@ -54,3 +54,20 @@ describe('seeded drafts', () => {
     expect(northstar?.body.slice(issue?.start, issue?.end)).toBe('$150/month');
   });
 });
+
+describe('seeded confidence', () => {
+  it('differs between drafts, follows the evidence and carries its basis', async () => {
+    const rows = await seededDrafts();
+    const confidences = new Set(rows.map((row) => row.draft.confidence));
+    expect(confidences.size).toBeGreaterThanOrEqual(3);
+    const northstar = rows.find((row) => row.company === 'Northstar Labs')?.draft;
+    const others = rows.filter((row) => row.company !== 'Northstar Labs');
+    expect(Math.max(...rows.map((row) => row.draft.confidence))).toBeLessThan(98);
+    for (const row of others) expect(row.draft.confidence).toBeGreaterThan(northstar?.confidence ?? 100);
+    const versions = await db.select().from(draftVersions);
+    for (const version of versions) {
+      expect(version.validation.questions?.asked).toBeGreaterThanOrEqual(0);
+      expect(version.reasoning.confidenceBasis).toMatch(/^\d+%: /);
+    }
+  });
+});

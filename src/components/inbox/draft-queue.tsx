@@ -226,7 +226,7 @@ export function DraftQueue({
                       <span className="line-clamp-1 text-xs text-muted-foreground">{item.preview}</span>
                     </div>
                     <div className="flex flex-wrap items-center gap-1.5 pt-1">
-                      <ValidationBadge status={item.validation} />
+                      <ValidationBadge status={item.validation} questions={item.questions} />
                       <ConfidenceBadge confidence={item.confidence} />
                       {item.isOffline ? <Badge variant="secondary">Offline</Badge> : null}
                     </div>

@@ -6,6 +6,7 @@ import { cn } from '@/lib/utils';
 import type { RouterOutputs } from '@/trpc/react';
 import { formatValue, humanizeField, parseSource, sourceHref } from './evidence';
 import { locateIssues } from './highlight';
+import { effectiveValidationStatus, questionsText } from './status-badges';
 
 type Draft = RouterOutputs['drafts']['get'];
 type Version = Draft['versions'][number];
@@ -64,6 +65,8 @@ export function EvidencePanel({ draft, workingBody }: { draft: Draft; workingBod
   const version: Version | undefined =
     draft.versions.find((candidate) => candidate.version === draft.currentVersion) ?? draft.versions.at(-1);
   const validation = draft.validation;
+  const status = effectiveValidationStatus(validation.status, validation.questions);
+  const answeredText = questionsText(validation.questions);
   const located = useMemo(
     () => new Set(locateIssues(workingBody, validation.issues).map((issue) => issue.index)),
     [workingBody, validation.issues],
@@ -76,26 +79,37 @@ export function EvidencePanel({ draft, workingBody }: { draft: Draft; workingBod
         <div
           className={cn(
             'flex items-start gap-2 rounded-lg border p-3 text-sm',
-            validation.status === 'passed' && 'border-emerald-200 bg-emerald-50 text-emerald-950',
-            validation.status === 'warnings' && 'border-amber-200 bg-amber-50 text-amber-950',
-            validation.status === 'failed' && 'border-red-200 bg-red-50 text-red-950',
+            status === 'passed' && 'border-emerald-200 bg-emerald-50 text-emerald-950',
+            status === 'warnings' && 'border-amber-200 bg-amber-50 text-amber-950',
+            status === 'failed' && 'border-red-200 bg-red-50 text-red-950',
           )}
         >
-          {validation.status === 'passed' ? (
+          {status === 'passed' ? (
             <CircleCheck className="mt-0.5 size-4 shrink-0" aria-hidden />
-          ) : validation.status === 'warnings' ? (
+          ) : status === 'warnings' ? (
             <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
           ) : (
             <CircleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
           )}
           <p>
-            {validation.status === 'passed'
+            {status === 'passed'
               ? 'Every price, count, time and amenity in the reply matches the records.'
-              : validation.status === 'warnings'
+              : status === 'warnings'
                 ? 'Some statements are not confirmed by the records. Check the highlighted words.'
                 : 'The reply states something the records contradict. The highlighted words must change, or a manager must override.'}
           </p>
         </div>
+        {answeredText ? (
+          <p className="text-sm" data-testid="questions-answered">
+            <span className="font-medium tabular-nums">{answeredText}</span>
+            {validation.questions?.unanswered?.length ? (
+              <span className="text-muted-foreground">
+                {' '}
+                · not answered: {validation.questions.unanswered.map((q) => `“${q}”`).join(', ')}
+              </span>
+            ) : null}
+          </p>
+        ) : null}
         {validation.issues.length > 0 ? (
           <ul className="grid grid-cols-1 gap-2.5">
             {validation.issues.map((issue, index) => {

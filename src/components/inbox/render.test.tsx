@@ -43,4 +43,18 @@ describe('review pane markup (server-rendered, no DOM needed)', () => {
   ] as const)('names the %s validation in words, not only colour', (status, text) => {
     expect(renderToStaticMarkup(<ValidationBadge status={status} />)).toContain(text);
   });
+
+  it('says how many questions the reply answers, and is never green when one is left out', () => {
+    const html = renderToStaticMarkup(
+      <ValidationBadge status="passed" questions={{ asked: 4, answered: 3, deferred: 0 }} />,
+    );
+    expect(html).toContain('3 of 4 questions answered');
+    expect(html).toContain('Warnings');
+    expect(html).not.toContain('Checks passed');
+    const complete = renderToStaticMarkup(
+      <ValidationBadge status="passed" questions={{ asked: 4, answered: 3, deferred: 1 }} />,
+    );
+    expect(complete).toContain('3 of 4 questions answered · 1 deferred');
+    expect(complete).toContain('Checks passed');
+  });
 });

@@ -8,7 +8,34 @@ const validationText: Record<ValidationStatus, string> = {
   failed: 'Failed checks',
 };
 
-export function ValidationBadge({ status }: { status: ValidationStatus }) {
+export type QuestionsSummary = { asked: number; answered: number; deferred: number; unanswered?: string[] };
+
+/** "3 of 4 questions answered · 1 deferred"; null when the email asked nothing or is from before the check. */
+export function questionsText(questions: QuestionsSummary | null | undefined): string | null {
+  if (!questions || questions.asked === 0) return null;
+  const noun = questions.asked === 1 ? 'question' : 'questions';
+  const deferred = questions.deferred > 0 ? ` · ${questions.deferred} deferred` : '';
+  return `${questions.answered} of ${questions.asked} ${noun} answered${deferred}`;
+}
+
+/** Never green for an incomplete reply, even on a validation stored before completeness existed. */
+export function effectiveValidationStatus(
+  status: ValidationStatus,
+  questions: QuestionsSummary | null | undefined,
+): ValidationStatus {
+  if (status === 'passed' && questions && questions.answered + questions.deferred < questions.asked)
+    return 'warnings';
+  return status;
+}
+
+export function ValidationBadge({
+  status: stored,
+  questions,
+}: {
+  status: ValidationStatus;
+  questions?: QuestionsSummary | null;
+}) {
+  const status = effectiveValidationStatus(stored, questions);
   const Icon = status === 'passed' ? CircleCheck : status === 'warnings' ? TriangleAlert : CircleAlert;
   return (
     <Badge
@@ -17,6 +44,7 @@ export function ValidationBadge({ status }: { status: ValidationStatus }) {
     >
       <Icon aria-hidden />
       {validationText[status]}
+      {questionsText(questions) ? <span className="font-normal">· {questionsText(questions)}</span> : null}
     </Badge>
   );
 }

@@ -4,7 +4,7 @@ import { env } from '../env';
 import { ServiceError } from '../errors';
 import { CircuitBreaker } from './breaker';
 import { type DraftContext, fitContext, loadDraftContext } from './context';
-import { combineValidation, validateDraftBody } from './grounding';
+import { combineValidation, computeConfidence, validateDraftBody } from './grounding';
 import { draftOffline, OFFLINE_MODEL } from './offline';
 import { createOpenAiClient, type OpenAiClient, type OpenAiSettings } from './openai';
 import {
@@ -54,16 +54,21 @@ function offlineDraft(
   const reasoning = why
     ? { ...draft.reasoning, needsHumanReview: [why, ...(draft.reasoning.needsHumanReview ?? [])] }
     : draft.reasoning;
+  const validation = validateDraftBody(draft.body, context, now);
+  const { confidence, basis } = computeConfidence({
+    validation,
+    unknowns: draft.reasoning.needsHumanReview?.length ?? 0,
+  });
   return {
     body: draft.body,
-    confidence: draft.confidence,
-    reasoning,
+    confidence,
+    reasoning: { ...reasoning, confidenceBasis: basis },
     model: OFFLINE_MODEL,
     promptTokens: 0,
     completionTokens: 0,
     critiqueTokens: 0,
     isOffline: true,
-    validation: validateDraftBody(draft.body, context, now),
+    validation,
   };
 }
 
@@ -180,17 +185,23 @@ export function createDraftGenerator(options: DraftGeneratorOptions = {}): Draft
           `Left out of the prompt to fit ${budget} tokens: ${fitted.omitted.messages} older messages, ${fitted.omitted.spaces} spaces, ${fitted.omitted.inboundChars} characters of the email`,
         );
       }
+      const validation = combineValidation(grounding.issues, review.issues, now(), grounding.questions);
+      const { confidence, basis } = computeConfidence({
+        validation,
+        unknowns: reasoning.needsHumanReview?.length ?? 0,
+        modelConfidence: drafted.output.confidence,
+      });
       return {
         body,
-        confidence: drafted.output.confidence,
-        reasoning,
+        confidence,
+        reasoning: { ...reasoning, confidenceBasis: basis },
         model: client.model,
         // Our own count when the server reports no usage.
         promptTokens: drafted.promptTokens ?? countPromptTokens(messages),
         completionTokens: drafted.completionTokens ?? countPromptTokens([{ role: 'user', content: body }]),
         critiqueTokens: review.tokens,
         isOffline: false,
-        validation: combineValidation(grounding.issues, review.issues, now()),
+        validation,
       };
     },
   };

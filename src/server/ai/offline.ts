@@ -1,104 +1,56 @@
 import type { DraftReasoning } from '../../../db/schema';
 import type { ContextSpace, DraftContext } from './context';
-import { slotMinutes } from './grounding';
+import {
+  computeConfidence,
+  type Question,
+  type QuestionTopic,
+  questionsToAnswer,
+  validateDraftBody,
+} from './grounding';
+import {
+  type DayPart,
+  inDayPart,
+  listJoin,
+  longDate,
+  slotMinutes,
+  title,
+  money as usd,
+} from './grounding/text';
 
 /**
- * The offline drafter: deterministic, no network. It finds the questions in the inbound email,
- * answers each from the records (and only from them), proposes tour slots from the space's
- * availability and says how sure it is by the share of questions it could answer.
+ * The offline drafter: deterministic, no network. It finds the questions of the inbound email (and
+ * of the thread's unanswered earlier ones, the subject and forwarded text) with the same reader the
+ * completeness check uses, answers each topic from the records (and only from them), corrects a
+ * figure the seeker has wrong, proposes tour slots from the space's availability and says in the
+ * body what it will confirm with the host. Its confidence comes from the evidence.
  */
 
 export const OFFLINE_MODEL = 'echo-offline-1';
 
-export const questionKinds = [
-  'parking',
-  'dogs',
-  'access',
-  'price',
-  'tour',
-  'meetingRooms',
-  'moveIn',
-] as const;
-export type QuestionKind = (typeof questionKinds)[number];
-
-const QUESTION_PATTERNS: Record<QuestionKind, RegExp> = {
-  parking: /\b(parking|park|garage|cars?|spots?)\b/,
-  dogs: /\b(dogs?|pets?|pups?|puppy|beagle|corgi|labrador)\b/,
-  access:
-    /\b(24\/7|after[- ]hours|access|late|overnight|weekends?|on-call|key ?cards?|fobs?|opening hours|get in)\b/,
-  price: /\b(rent|cost|costs|price|pricing|how much|per month|monthly|rate)\b/,
-  tour: /\b(tours?|visit|see it|see the (?:space|office)|come by|viewing|walk ?through|time on|look at it)\b/,
-  meetingRooms: /\b(meeting|conference|board)\s?rooms?\b/,
-  moveIn: /\b(move[- ]in|available from|availability|when is [^?]* available|start date|free from)\b/,
-};
+/** The topics the drafter can answer from the records (the rest it defers). */
+export type QuestionKind = Exclude<QuestionTopic, 'other'>;
 
 const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+const LIMIT_ASK = /\b(limit|cap|how long|max|maximum|whole (?:day|afternoon|morning)|all day)\b/i;
 const STATUS_ORDER = ['selected', 'touring', 'interested', 'shown', 'rejected'] as const;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
-const title = (word: string) => `${word[0]?.toUpperCase() ?? ''}${word.slice(1)}`;
-
-function longDate(iso: string) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return iso;
-  return `${MONTHS[Number(match[2]) - 1] ?? ''} ${Number(match[3])}, ${match[1]}`;
-}
-
-function listJoin(items: string[]) {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
 
 export type FoundQuestion = { kind: QuestionKind; text: string };
 
-/** The questions in an email, one per kind, with the sentence that asked it. */
+/** The questions of a text, one entry per topic with the sentence that asked it first. */
 export function findQuestions(text: string): { questions: FoundQuestion[]; unmatched: string[] } {
-  const sentences = text
-    .split(/(?<=[?.!])\s+|\n+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const found = new Map<QuestionKind, string>();
+  const found = questionsToAnswer({
+    inbound: { id: 0, direction: 'inbound', from: '', subject: '', sentAt: '', text },
+    thread: [],
+  });
+  const byKind = new Map<QuestionKind, string>();
   const unmatched: string[] = [];
-  for (const sentence of sentences) {
-    const lower = sentence.toLowerCase();
-    const kinds = questionKinds.filter((kind) => QUESTION_PATTERNS[kind].test(lower));
-    const isAsking =
-      sentence.includes('?') ||
-      /^(\d+[.)]\s*)?((and|also|so|but|plus)\s+)?(is|are|can|could|do|does|what|when|how|which|would|will|any)\b/.test(
-        lower,
-      ) ||
-      /\b(let me know|wondering|tell me)\b/.test(lower);
-    // "What does parking cost?" is a parking question; "cost" alone is about the rent.
-    const priced = kinds.filter((kind) => kind !== 'price');
-    const effective =
-      kinds.includes('price') && priced.some((k) => k === 'parking' || k === 'access' || k === 'dogs')
-        ? priced
-        : kinds;
-    // A weekday in a request is a tour question ("Could we see it Wednesday?").
-    if (isAsking && DAY_NAMES.some((day) => lower.includes(day)) && !effective.includes('tour'))
-      effective.push('tour');
-    if (!isAsking) continue;
-    if (effective.length === 0 && sentence.includes('?')) unmatched.push(sentence);
-    for (const kind of effective) if (!found.has(kind)) found.set(kind, sentence);
+  for (const q of found) {
+    for (const topic of q.topics) {
+      if (topic === 'other') unmatched.push(q.text);
+      else if (!byKind.has(topic)) byKind.set(topic, q.text);
+    }
   }
-  const questions = questionKinds
-    .filter((kind) => found.has(kind))
-    .map((kind) => ({ kind, text: found.get(kind) ?? '' }));
-  return { questions, unmatched };
+  return { questions: [...byKind].map(([kind, text]) => ({ kind, text })), unmatched };
 }
 
 function nameKeys(space: ContextSpace) {
@@ -137,7 +89,9 @@ function answerParking(space: ContextSpace): Answer {
   const data = [spaceData(space, 'Parking', 'detailedAmenities.parking', parking)];
   const where = parking.location ? ` (${parking.location})` : '';
   const spots =
-    parking.spotsAvailable !== undefined ? `, with ${parking.spotsAvailable} spots available` : '';
+    parking.spotsAvailable !== undefined
+      ? `, with ${parking.spotsAvailable} ${parking.sharedSpots ? 'shared spots (not reserved)' : 'spots'} available`
+      : '';
   if (parking.costMonthly === 0) {
     return { sentence: `Parking at ${space.name} is included with the lease${where}${spots}.`, data };
   }
@@ -246,21 +200,16 @@ function answerMoveIn(space: ContextSpace): Answer {
   };
 }
 
-type DayPart = 'morning' | 'afternoon' | 'evening' | null;
-
-function requestedDay(text: string): { day: string | null; part: DayPart; minutes: number | null } {
+function requestedDay(text: string): { day: string | null; part: DayPart | null; minutes: number | null } {
   const lower = text.toLowerCase();
   const day = DAY_NAMES.find((name) => lower.includes(name)) ?? null;
-  const part = (/\b(morning|afternoon|evening)\b/.exec(lower)?.[1] ?? null) as DayPart;
+  const part = (/\b(morning|afternoon|evening)\b/.exec(lower)?.[1] ?? null) as DayPart | null;
   const time = /\b(\d{1,2}(?::\d{2})?\s*(?:am|pm))\b/.exec(lower)?.[1];
   return { day, part, minutes: time ? slotMinutes(time) : null };
 }
 
-function inPart(minutes: number | null, part: DayPart) {
-  if (minutes === null || part === null) return true;
-  if (part === 'morning') return minutes < 12 * 60;
-  if (part === 'afternoon') return minutes >= 12 * 60 && minutes < 17 * 60;
-  return minutes >= 17 * 60;
+function inPart(minutes: number | null, part: DayPart | null) {
+  return minutes === null || part === null || inDayPart(minutes, part);
 }
 
 /** Tour slots: the requested day (and part of day, or time) when the space has one; else the first two. */
@@ -302,14 +251,10 @@ function proposeTour(space: ContextSpace, request: ReturnType<typeof requestedDa
   return { sentence: lead, logic, isAnswered: true };
 }
 
-export type OfflineDraft = {
-  body: string;
-  confidence: number;
-  reasoning: DraftReasoning;
-  questions: QuestionKind[];
-};
-
-const ANSWERERS: Record<Exclude<QuestionKind, 'tour'>, (space: ContextSpace) => Answer> = {
+const ANSWERERS: Record<
+  'parking' | 'dogs' | 'access' | 'price' | 'meetingRooms' | 'moveIn',
+  (space: ContextSpace) => Answer
+> = {
   parking: answerParking,
   dogs: answerDogs,
   access: answerAccess,
@@ -318,15 +263,177 @@ const ANSWERERS: Record<Exclude<QuestionKind, 'tour'>, (space: ContextSpace) => 
   moveIn: answerMoveIn,
 };
 
-const QUESTION_LABELS: Record<QuestionKind, string> = {
+export type OfflineDraft = {
+  body: string;
+  confidence: number;
+  reasoning: DraftReasoning;
+  questions: QuestionKind[];
+};
+
+function answerTotal(space: ContextSpace, spots: number): Answer {
+  const parking = space.detailedAmenities.parking;
+  const monthly = parking?.costMonthly;
+  const data = [spaceData(space, 'Monthly rate', 'monthlyRate', space.monthlyRate)];
+  if (monthly === undefined) {
+    return {
+      sentence: `All-in, ${space.name} is ${usd(space.monthlyRate)}/month in rent${parking?.costPerDay !== undefined ? `, plus parking at ${usd(parking.costPerDay)}/day` : ''}.`,
+      data,
+    };
+  }
+  data.push(spaceData(space, 'Parking', 'detailedAmenities.parking', parking));
+  const total = space.monthlyRate + spots * monthly;
+  const parts =
+    monthly === 0
+      ? `parking included`
+      : `${usd(space.monthlyRate)} rent plus ${spots} parking ${spots === 1 ? 'spot' : 'spots'} at ${usd(monthly)}/month`;
+  return { sentence: `All-in, ${space.name} comes to ${usd(total)}/month (${parts}).`, data };
+}
+
+function answerInternet(space: ContextSpace): Answer {
+  const internet = space.detailedAmenities.rentInclusions?.internet;
+  if (!internet) return null;
+  return {
+    sentence: `Internet at ${space.name} is ${internet}, included in the rent.`,
+    data: [spaceData(space, 'Internet', 'detailedAmenities.rentInclusions.internet', internet)],
+  };
+}
+
+function answerUtilities(space: ContextSpace): Answer {
+  const utilities = space.detailedAmenities.rentInclusions?.utilities;
+  if (utilities === undefined) return null;
+  const hvac = space.detailedAmenities.rentInclusions?.hvac ? ' HVAC is covered too.' : '';
+  return {
+    sentence: utilities
+      ? `Utilities are included in the rent at ${space.name}.${hvac}`
+      : `Utilities are not included at ${space.name}; they are billed separately.`,
+    data: [spaceData(space, 'Utilities', 'detailedAmenities.rentInclusions.utilities', utilities)],
+  };
+}
+
+function answerKitchen(space: ContextSpace): Answer {
+  const kitchen = space.detailedAmenities.rentInclusions?.kitchen;
+  if (!kitchen) return null;
+  return {
+    sentence: `${space.name} has a ${kitchen}.`,
+    data: [spaceData(space, 'Kitchen', 'detailedAmenities.rentInclusions.kitchen', kitchen)],
+  };
+}
+
+function answerCleaning(space: ContextSpace): Answer {
+  const janitorial = space.detailedAmenities.rentInclusions?.janitorial;
+  if (!janitorial) return null;
+  return {
+    sentence: `Cleaning at ${space.name} is ${janitorial}, included in the rent.`,
+    data: [spaceData(space, 'Cleaning', 'detailedAmenities.rentInclusions.janitorial', janitorial)],
+  };
+}
+
+function answerDesks(space: ContextSpace, teamSize: number): Answer {
+  if (space.desks === null && space.squareFeet === null) return null;
+  const size = [
+    space.desks !== null ? `${space.desks} desks` : null,
+    space.squareFeet !== null ? `${space.squareFeet.toLocaleString('en-US')} square feet` : null,
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  const fit =
+    space.desks === null
+      ? ''
+      : space.desks >= teamSize
+        ? `, room for your team of ${teamSize}`
+        : `, which is short of your team of ${teamSize}`;
+  return {
+    sentence: `${space.name} has ${size}${fit}.`,
+    data: [
+      ...(space.desks !== null ? [spaceData(space, 'Desks', 'desks', space.desks)] : []),
+      ...(space.squareFeet !== null ? [spaceData(space, 'Square feet', 'squareFeet', space.squareFeet)] : []),
+    ],
+  };
+}
+
+function answerBooking(space: ContextSpace, question: string): Answer {
+  const rooms = space.detailedAmenities.meetingRooms;
+  if (!rooms || (!rooms.bookingSystem && rooms.maxHoursPerBooking === undefined)) return null;
+  const how = rooms.bookingSystem ? ` are booked through ${rooms.bookingSystem}` : ' can be booked';
+  const asksLimit = LIMIT_ASK.test(question);
+  const limit =
+    rooms.maxHoursPerBooking !== undefined
+      ? `, up to ${rooms.maxHoursPerBooking} hours per booking`
+      : asksLimit
+        ? `, and I'll confirm any limit per booking with the host and come back to you today`
+        : '';
+  return {
+    sentence: `Meeting rooms at ${space.name}${how}${limit}.`,
+    data: [spaceData(space, 'Meeting rooms', 'detailedAmenities.meetingRooms', rooms)],
+  };
+}
+
+const DEFER_WORDS: Record<QuestionTopic, string> = {
+  price: 'the pricing',
+  total: 'the all-in monthly total',
+  parking: 'the parking details',
+  dogs: 'the dog policy',
+  access: 'the access hours',
+  meetingRooms: 'the meeting rooms',
+  booking: 'the meeting-room booking limits',
+  moveIn: 'the move-in date',
+  internet: 'the internet speed',
+  utilities: 'whether utilities are included',
+  kitchen: 'the kitchen setup',
+  cleaning: 'the cleaning schedule',
+  desks: 'the desk count and square footage',
+  lease: 'the lease length',
+  negotiation: 'any flexibility on the terms',
+  tour: 'tour times',
+  other: '',
+};
+
+const QUESTION_LABELS: Record<QuestionTopic, string> = {
+  price: 'Price',
+  total: 'All-in total',
   parking: 'Parking',
   dogs: 'Dogs',
   access: 'Access hours',
-  price: 'Price',
-  tour: 'Tour times',
   meetingRooms: 'Meeting rooms',
+  booking: 'Meeting-room booking',
   moveIn: 'Move-in date',
+  internet: 'Internet',
+  utilities: 'Utilities',
+  kitchen: 'Kitchen',
+  cleaning: 'Cleaning',
+  desks: 'Desks and size',
+  lease: 'Lease terms',
+  negotiation: 'Price flexibility',
+  tour: 'Tour times',
+  other: 'Other question',
 };
+
+/** "I'll confirm the lease length with the host and come back to you today." */
+function deferral(topic: QuestionTopic, question: Question, spaceName: string | null) {
+  const where = spaceName ? ` for ${spaceName}` : '';
+  if (topic === 'other') {
+    const asked = question.text.replace(/\s+/g, ' ').replace(/[?.!\s]+$/, '');
+    return `I'll confirm your question “${asked}” with the host and come back to you today.`;
+  }
+  return `I'll confirm ${DEFER_WORDS[topic]}${where} with the host and come back to you today.`;
+}
+
+/** The figure on record for what a premise is about, when it differs from what the seeker wrote. */
+function correction(question: Question, space: ContextSpace): string | null {
+  if (question.premise === null) return null;
+  const parkingCost = space.detailedAmenities.parking?.costMonthly;
+  if (question.topics.includes('parking') && parkingCost !== undefined) {
+    return parkingCost === question.premise
+      ? null
+      : `To correct the figure you had: parking at ${space.name} is ${usd(parkingCost)}/month per spot on our records.`;
+  }
+  if (question.topics.includes('price') || question.topics.includes('total')) {
+    return space.monthlyRate === question.premise
+      ? null
+      : `To correct the figure you had: the rent at ${space.name} is ${usd(space.monthlyRate)}/month on our records.`;
+  }
+  return null;
+}
 
 /** A reply to the context's inbound email from the records alone. `instruction` steers a regeneration. */
 export function draftOffline(
@@ -335,8 +442,11 @@ export function draftOffline(
 ): OfflineDraft {
   const inbound = context.inbound;
   const instruction = options.instruction?.trim() ?? '';
-  const { questions, unmatched } = findQuestions(`${inbound.text}`);
-  const spaces = spacesInQuestion(context, `${inbound.subject}\n${inbound.text}\n${instruction}`);
+  const questions = questionsToAnswer(context);
+  const spaces = spacesInQuestion(
+    context,
+    `${inbound.subject}\n${inbound.text}\n${questions.map((q) => q.text).join('\n')}\n${instruction}`,
+  );
   const reasoning: DraftReasoning = {
     questionsAddressed: [],
     dataUsed: [],
@@ -344,63 +454,125 @@ export function draftOffline(
     needsHumanReview: [],
   };
   const paragraphs: string[] = [];
-  let answered = 0;
+  const primary = spaces[0] ?? null;
+  const conversation = `${inbound.subject}\n${inbound.text}\n${instruction}`.toLowerCase();
+  if (primary && context.spaces.length > 1 && !nameKeys(primary).some((key) => conversation.includes(key)))
+    reasoning.needsHumanReview?.push(
+      `The email names no space: answered for ${primary.name}, the deal's most advanced one`,
+    );
+  const done = new Map<QuestionTopic, string>();
+  const kinds: QuestionKind[] = [];
 
-  for (const question of questions) {
-    const kind = question.kind;
-    if (kind === 'tour') continue;
+  const answerTopic = (topic: QuestionTopic, question: Question): { text: string; isAnswer: boolean } => {
+    const known = topic === 'booking' && LIMIT_ASK.test(question.text) ? undefined : done.get(topic);
+    if (known !== undefined) return { text: known, isAnswer: true };
+    if (topic === 'tour' || topic === 'other' || topic === 'lease' || topic === 'negotiation') {
+      const text = deferral(topic, question, primary?.name ?? null);
+      reasoning.needsHumanReview?.push(
+        `${QUESTION_LABELS[topic]}: the records do not say ("${question.text}")`,
+      );
+      paragraphs.push(text);
+      return { text, isAnswer: false };
+    }
     const answers = spaces
-      .map((space) => ANSWERERS[kind](space))
+      .map((space) => {
+        switch (topic) {
+          case 'total':
+            return answerTotal(space, question.quantity ?? context.deal.requirements.parkingSpots ?? 1);
+          case 'internet':
+            return answerInternet(space);
+          case 'utilities':
+            return answerUtilities(space);
+          case 'kitchen':
+            return answerKitchen(space);
+          case 'cleaning':
+            return answerCleaning(space);
+          case 'desks':
+            return answerDesks(space, context.deal.teamSize);
+          case 'booking':
+            return answerBooking(space, question.text);
+          default:
+            return ANSWERERS[topic](space);
+        }
+      })
       .filter((a): a is NonNullable<Answer> => a !== null);
     if (answers.length === 0) {
+      const text = deferral(topic, question, primary?.name ?? null);
       reasoning.needsHumanReview?.push(
-        `${QUESTION_LABELS[question.kind]}: the records do not say ("${question.text}")`,
+        `${QUESTION_LABELS[topic]}: the records do not say ("${question.text}")`,
       );
-      continue;
+      paragraphs.push(text);
+      done.set(topic, text);
+      return { text, isAnswer: false };
     }
-    answered += 1;
-    const sentence = answers.map((a) => a.sentence).join(' ');
-    paragraphs.push(sentence);
-    reasoning.questionsAddressed.push({
-      question: question.text,
-      answer: sentence,
-      sourceEmailId: inbound.id,
-      sourceText: question.text,
-    });
+    const corrections = spaces
+      .map((space) => correction(question, space))
+      .filter((c): c is string => c !== null);
+    const text = [...corrections, ...answers.map((a) => a.sentence)].join(' ');
+    paragraphs.push(text);
     for (const answer of answers) reasoning.dataUsed.push(...answer.data);
+    done.set(topic, text);
+    return { text, isAnswer: true };
+  };
+
+  let tourQuestion: Question | null = null;
+  for (const question of questions) {
+    const answered: string[] = [];
+    for (const topic of question.topics) {
+      if (topic === 'tour') {
+        tourQuestion ??= question;
+        continue;
+      }
+      if (topic !== 'other' && !kinds.includes(topic)) kinds.push(topic);
+      const { text, isAnswer } = answerTopic(topic, question);
+      if (isAnswer) answered.push(text);
+    }
+    if (answered.length > 0) {
+      reasoning.questionsAddressed.push({
+        question: question.text,
+        answer: answered.join(' '),
+        sourceEmailId: question.emailId,
+        sourceText: question.text,
+      });
+    }
   }
 
-  const primary = spaces[0];
-  const tourQuestion = questions.find((q) => q.kind === 'tour');
   if (primary) {
     const request = requestedDay(`${instruction}\n${tourQuestion?.text ?? ''}`);
     const tour = proposeTour(primary, request);
     reasoning.schedulingLogic?.push(...tour.logic);
+    if (
+      tour.sentence &&
+      tourQuestion &&
+      request.day &&
+      tour.logic.some((line) => line.includes('offered the next slots'))
+    )
+      reasoning.needsHumanReview?.push(
+        `Tour: the requested ${request.day} is not in ${primary.name}'s availability; other slots offered`,
+      );
     if (tour.sentence) {
       paragraphs.push(tour.sentence);
       reasoning.dataUsed.push(spaceData(primary, 'Tour availability', 'availability', primary.availability));
     }
     if (tourQuestion) {
+      if (!kinds.includes('tour')) kinds.push('tour');
       if (tour.isAnswered) {
-        answered += 1;
         reasoning.questionsAddressed.push({
           question: tourQuestion.text,
           answer: tour.sentence ?? '',
-          sourceEmailId: inbound.id,
+          sourceEmailId: tourQuestion.emailId,
           sourceText: tourQuestion.text,
         });
       } else {
+        paragraphs.push(`I'll confirm tour times with the host and come back to you today.`);
         reasoning.needsHumanReview?.push(`Tour times: no availability on record for ${primary.name}`);
       }
     }
   } else {
+    if (tourQuestion) paragraphs.push(`I'll confirm tour times with the host and come back to you today.`);
     reasoning.needsHumanReview?.push('No space is linked to this deal');
   }
-  for (const sentence of unmatched)
-    reasoning.needsHumanReview?.push(`Not answered from the records: "${sentence}"`);
 
-  const asked = questions.length + unmatched.length;
-  const confidence = asked === 0 ? 50 : Math.round(35 + (60 * answered) / asked);
   const isShort = /\b(short|shorter|brief|concise)\b/i.test(instruction);
   const firstName = context.deal.seekerName.split(/\s+/)[0] ?? context.deal.seekerName;
   const opening = isShort
@@ -417,10 +589,29 @@ export function draftOffline(
   if (context.signature) lines.push(context.signature);
   if (instruction) reasoning.schedulingLogic?.push(`Instruction applied: ${instruction}`);
 
-  return {
-    body: lines.join('\n').trim(),
-    confidence,
-    reasoning,
-    questions: questions.map((q) => q.kind),
-  };
+  const body = lines.join('\n').trim();
+  const { confidence, basis } = computeConfidence({
+    validation: validateDraftBody(body, context),
+    unknowns: reasoning.needsHumanReview?.length ?? 0,
+  });
+  reasoning.confidenceBasis = basis;
+  // Topics in the order the drafter's topic list gives them, so callers can compare sets.
+  const order: QuestionKind[] = [
+    'parking',
+    'dogs',
+    'access',
+    'price',
+    'total',
+    'tour',
+    'meetingRooms',
+    'booking',
+    'moveIn',
+    'internet',
+    'utilities',
+    'kitchen',
+    'cleaning',
+    'desks',
+    'lease',
+  ];
+  return { body, confidence, reasoning, questions: order.filter((k) => kinds.includes(k)) };
 }

@@ -37,3 +37,29 @@ export const critiqueOutputSchema = z.object({
   ),
 });
 export type CritiqueOutput = z.infer<typeof critiqueOutputSchema>;
+
+/** The completeness part of a validation: how many of the seeker's questions the reply answers or defers. */
+export const questionsSummarySchema = z.object({
+  asked: z.number().int().min(0),
+  answered: z.number().int().min(0),
+  deferred: z.number().int().min(0),
+  unanswered: z.array(z.string()).optional(),
+});
+
+/** A stored validation (grounding, completeness and critique together), as on every version. */
+export const draftValidationSchema = z.object({
+  status: z.enum(['passed', 'warnings', 'failed']),
+  issues: z.array(
+    z.object({
+      claim: z.string(),
+      expected: z.string(),
+      source: z.string(),
+      severity: z.enum(['warning', 'error']),
+      layer: z.enum(['grounding', 'critique']).optional(),
+      start: z.number().int().min(0).optional(),
+      end: z.number().int().min(0).optional(),
+    }),
+  ),
+  checkedAt: z.string(),
+  questions: questionsSummarySchema.optional(),
+});

@@ -8,6 +8,7 @@ import {
   emailDrafts,
   emails,
   organizationSettings,
+  type QuestionsSummary,
   spaces,
 } from '../../../db/schema';
 import { cursorId, cursorTimestamp, decodeCursor, encodeCursor } from '../../lib/cursor';
@@ -74,6 +75,7 @@ export async function listDrafts(
       replyDeadlineAt: emailDrafts.replyDeadlineAt,
       repliedAt: emails.repliedAt,
       validation: emailDrafts.validationStatus,
+      questions: sql<QuestionsSummary | null>`${emailDrafts.validation} -> 'questions'`,
       confidence: emailDrafts.confidence,
       isOffline: emailDrafts.isOffline,
       revision: emailDrafts.revision,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SIGNATURE, seedContext, spaceId } from '../../../tests/ai/fixtures';
-import { checkGrounding, combineValidation, validateDraftBody } from './grounding';
+import { SIGNATURE, seedContext, spaceId } from '../../../../tests/ai/fixtures';
+import { checkGrounding, combineValidation, validateDraftBody } from '.';
 
 // Acme's deal: Mission Loft ($12,500, parking $275 with 4 spots, dogs allowed, 24/7, 2 meeting rooms,
 // Tue 2pm/4pm, Wed 10am/11am, Thu 3pm) and SoMa Studio ($9,800, street parking, no dogs, 6am–11pm,
@@ -108,8 +108,11 @@ describe('grounding checks: softer statements warn', () => {
 });
 
 describe('grounding checks: nasty inputs', () => {
-  it('passes an empty body', () => {
-    expect(validateDraftBody('', acme).status).toBe('passed');
+  it('finds no claim in an empty body, but an empty reply answers nothing', () => {
+    expect(checkGrounding('', acme)).toEqual([]);
+    const validation = validateDraftBody('', acme);
+    expect(validation.status).toBe('warnings');
+    expect(validation.questions).toMatchObject({ asked: 4, answered: 0, deferred: 0 });
   });
 
   it('ignores the signature, phone numbers and thread dates', () => {

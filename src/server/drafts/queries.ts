@@ -10,10 +10,12 @@ import {
   spaces,
 } from '../../../db/schema';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
+import type { Role } from '../auth';
 import type { Executor } from '../db';
 import { BadInputError, NotFoundError } from '../errors';
 import { slaLevel } from '../sla';
 import { regenerationAllowance } from './allowance';
+import { draftPermissions } from './permissions';
 import type { ListDraftsInput } from './schemas';
 
 const inboxCursor = z.object({ d: z.string().nullable(), id: z.number().int() });
@@ -112,7 +114,10 @@ export async function listDrafts(
  * Everything the review pane needs, in a fixed number of statements whatever the number of
  * versions, emails or spaces: the draft with its deal and settings, then versions, thread and spaces.
  */
-export async function getDraft(db: Executor, params: { organizationId: string; id: number; now?: Date }) {
+export async function getDraft(
+  db: Executor,
+  params: { organizationId: string; id: number; now?: Date; role?: Role },
+) {
   const [row] = await db
     .select({
       draft: emailDrafts,
@@ -187,5 +192,7 @@ export async function getDraft(db: Executor, params: { organizationId: string; i
     regenerationsLeft: allowance.left,
     nextRegenerationAt: allowance.nextAt,
     undoWindowSeconds: row.undoWindowSeconds ?? 10,
+    /** What this viewer may do now; without a role, what an agent may. */
+    can: draftPermissions(draft, params.role ?? 'agent'),
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   dealSpaces,
@@ -8,6 +8,7 @@ import {
   emails,
   organizationSettings,
   spaces,
+  users,
 } from '../../../db/schema';
 import { decodeCursor, encodeCursor } from '../../lib/cursor';
 import type { Role } from '../auth';
@@ -135,8 +136,9 @@ export async function getDraft(
 
   const [versions, thread, dealSpaceRows] = await Promise.all([
     db
-      .select()
+      .select({ ...getTableColumns(draftVersions), authorName: users.name })
       .from(draftVersions)
+      .leftJoin(users, eq(users.id, draftVersions.createdBy))
       .where(eq(draftVersions.draftId, draft.id))
       .orderBy(asc(draftVersions.version)),
     db

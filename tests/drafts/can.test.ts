@@ -35,3 +35,20 @@ describe('drafts.get says what the viewer may do', () => {
     expect(asAgent.can.approve.reason).toMatch(/ask a manager/);
   });
 });
+
+describe('after an override', () => {
+  it('shows who overrode, when and why', async () => {
+    const { draft } = await makeDraft({ validation: 'failed' });
+    const asManager = await callerFor('manager@echo.test');
+    await asManager.drafts.approve({
+      id: draft.id,
+      revision: draft.revision,
+      override: { reason: 'The host confirmed $150 by phone' },
+    });
+    const seen = await (await callerFor('agent@echo.test')).drafts.get({ id: draft.id });
+    expect(seen.override).toMatchObject({ reason: 'The host confirmed $150 by phone', at: expect.any(Date) });
+    expect(seen.override?.byName).toMatch(/\S/);
+    const plain = await makeDraft();
+    expect((await asManager.drafts.get({ id: plain.draft.id })).override).toBeNull();
+  });
+});

@@ -169,6 +169,16 @@ export function DraftHeader({
             {blockedReason}
           </p>
         ) : null}
+        {draft.override ? (
+          <p
+            className="ml-auto max-w-md text-right text-xs text-muted-foreground"
+            data-testid="override-note"
+          >
+            Validation overridden by{' '}
+            <span className="font-medium text-foreground">{draft.override.byName ?? 'a manager'}</span>
+            {draft.override.at ? `, ${dateFormat.format(draft.override.at)}` : ''}: “{draft.override.reason}”
+          </p>
+        ) : null}
         <DeliveryLine draft={draft} onRetry={() => void actions.doRetryDelivery()} onUndo={onUndo} />
       </div>
     </header>

@@ -154,6 +154,15 @@ export async function getDraft(
       .orderBy(asc(dealSpaces.id)),
   ]);
 
+  // Who overrode a failed validation, when and why: the approval columns, named.
+  let override: { byName: string | null; at: Date | null; reason: string } | null = null;
+  if (draft.overrideReason) {
+    const [approver] = draft.approvedBy
+      ? await db.select({ name: users.name }).from(users).where(eq(users.id, draft.approvedBy))
+      : [];
+    override = { byName: approver?.name ?? null, at: draft.approvedAt, reason: draft.overrideReason };
+  }
+
   const inbound = thread.find((email) => email.id === draft.inboundEmailId);
   if (!inbound) throw new NotFoundError('Inbound email of draft', draft.id);
   const sentEmail = draft.sentEmailId
@@ -183,6 +192,7 @@ export async function getDraft(
     inbound,
     thread,
     sentEmail,
+    override,
     versions,
     slaLevel:
       draft.status === 'sent' || draft.status === 'archived'

@@ -103,6 +103,8 @@ export const emailDrafts = pgTable(
     isOffline: boolean().notNull().default(false),
     /** True once a person changed the body by hand (AI acceptance is sent without edits). */
     isEdited: boolean().notNull().default(false),
+    /** Who last edited the working body by hand; its version is credited to them. */
+    editedBy: text().references(() => users.id, { onDelete: 'set null' }),
     /** Copied from the inbound email: the inbox is ordered by it. */
     replyDeadlineAt: timestamp({ withTimezone: true }),
     regenerationCount: integer().notNull().default(0),
@@ -158,8 +160,12 @@ export const draftVersions = pgTable(
     isOffline: boolean().notNull().default(false),
     validationStatus: validationStatus().notNull(),
     validation: jsonb().$type<DraftValidation>().notNull(),
-    /** Who asked for it: null for the first, automatic draft. */
+    /** Who asked for it (or, for an `edit`, who wrote it): null for the first, automatic draft. */
     createdBy: text().references(() => users.id, { onDelete: 'set null' }),
+    /** `ai`: written by a drafter; `edit`: a person's edited body, kept before a regeneration replaced it. */
+    kind: text({ enum: ['ai', 'edit'] })
+      .notNull()
+      .default('ai'),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

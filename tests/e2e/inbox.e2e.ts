@@ -294,6 +294,10 @@ describe('the agent inbox', () => {
       override_reason: 'Host confirmed the parking price by phone',
       status: 'approved',
     });
+    // The pane says who overrode, when and why.
+    const note = review.getByTestId('override-note');
+    await note.filter({ hasText: '“Host confirmed the parking price by phone”' }).waitFor();
+    expect(await note.textContent()).toMatch(/^Validation overridden by \S/);
     await keepScreenshot(manager, 'inbox-manager-override');
     await context.close();
   });

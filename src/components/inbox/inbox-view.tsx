@@ -11,7 +11,7 @@ import { ArchiveDialog } from './action-dialogs';
 import { DraftQueue, isInboxView, type QueueHandle, rowId, type InboxView as View } from './draft-queue';
 import type { Role } from './draft-rules';
 import { describeError } from './errors';
-import { commandFor } from './keyboard';
+import { commandFor, neighbourId, neighboursToPrefetch } from './keyboard';
 import { type PaneCommands, ReviewPane } from './review-pane';
 import { ShortcutsDialog } from './shortcuts-dialog';
 
@@ -128,6 +128,12 @@ export function InboxView() {
     if (failures.length > 0) toast.error(`${failures.length} not archived: ${failures[0]}`);
   }
 
+  // The drafts `j` / `k` would open are loaded before the key is pressed.
+  const ids = useMemo(() => items.map((item) => item.id), [items]);
+  useEffect(() => {
+    for (const id of neighboursToPrefetch(ids, selectedId)) void utils.drafts.get.prefetch({ id });
+  }, [ids, selectedId, utils]);
+
   // One listener for the whole page; it reads the latest state through a ref.
   const latest = useRef({ items, selectedId, navigate, undo });
   latest.current = { items, selectedId, navigate, undo };
@@ -169,6 +175,21 @@ export function InboxView() {
       const { items: rows, selectedId: selected } = latest.current;
       const focusedIndex = onQueueRow ? rows.findIndex((item) => rowId(item.id) === target?.id) : -1;
       const cursor = focusedIndex >= 0 ? focusedIndex : rows.findIndex((item) => item.id === selected);
+      // With a draft open, j/k open the neighbour at once; with none open they move the focus.
+      if ((command === 'next' || command === 'previous') && selected !== null) {
+        const from = focusedIndex >= 0 ? (rows[focusedIndex]?.id ?? selected) : selected;
+        const target = neighbourId(
+          rows.map((item) => item.id),
+          from,
+          command,
+        );
+        if (target === null) return;
+        latest.current.navigate({ draft: target });
+        const index = rows.findIndex((item) => item.id === target);
+        if (onQueueRow) focusRow(index);
+        else queue.current?.scrollToIndex(index);
+        return;
+      }
       switch (command) {
         case 'next':
           focusRow(Math.min(cursor + 1, rows.length - 1));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandFor, isTypingTarget, type KeyPress } from './keyboard';
+import { commandFor, isTypingTarget, type KeyPress, neighbourId, neighboursToPrefetch } from './keyboard';
 
 const onPage = { tagName: 'BODY' };
 const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({ key, target: onPage, ...extra });
@@ -40,6 +40,14 @@ describe('inbox shortcuts', () => {
     ['leaves browser shortcuts alone (Ctrl+A)', press('a', { ctrlKey: true }), {}, null],
     ['leaves OS shortcuts alone (Cmd+S)', press('s', { metaKey: true }), {}, null],
     ['leaves dialogs their own keys', press('a', { inDialog: true }), {}, null],
+    ['ignores keys on a focused select', press('j', { target: { tagName: 'SELECT' } }), {}, null],
+    ['ignores keys in a textbox role', press('a', { target: { tagName: 'DIV', role: 'textbox' } }), {}, null],
+    [
+      'ignores keys in a search field',
+      press('s', { target: { tagName: 'INPUT', type: 'search' } }),
+      {},
+      null,
+    ],
     ['ignores capital letters (Shift+A)', press('A'), {}, null],
     ['ignores other keys', press('x'), {}, null],
   ])('%s', (_name, keyPress, options, expected) => {
@@ -49,5 +57,31 @@ describe('inbox shortcuts', () => {
   it('treats a missing target as not typing', () => {
     expect(isTypingTarget(null)).toBe(false);
     expect(isTypingTarget({ tagName: 'DIV', role: 'textbox' })).toBe(true);
+  });
+});
+
+describe('j and k open the neighbouring draft', () => {
+  it.each<[string, number[], number | null, 'next' | 'previous', number | null]>([
+    ['j opens the next draft', [1, 2, 3], 2, 'next', 3],
+    ['k opens the previous draft', [1, 2, 3], 2, 'previous', 1],
+    ['j stays on the last draft', [1, 2, 3], 3, 'next', null],
+    ['k stays on the first draft', [1, 2, 3], 1, 'previous', null],
+    ['j with nothing open opens the first', [4, 5], null, 'next', 4],
+    ['k with nothing open opens the last', [4, 5], null, 'previous', 5],
+    ['j from a draft no longer in the queue opens the first', [4, 5], 9, 'next', 4],
+    ['an empty queue opens nothing', [], 2, 'next', null],
+    ['a queue of one opens nothing more', [7], 7, 'next', null],
+  ])('%s', (_name, ids, current, direction, expected) => {
+    expect(neighbourId(ids, current, direction)).toBe(expected);
+  });
+
+  it.each<[string, number[], number | null, number[]]>([
+    ['prefetches both neighbours', [1, 2, 3], 2, [3, 1]],
+    ['prefetches only the next at the top', [1, 2, 3], 1, [2]],
+    ['prefetches only the previous at the bottom', [1, 2, 3], 3, [2]],
+    ['prefetches the first when nothing is open', [1, 2, 3], null, [1]],
+    ['prefetches nothing in an empty queue', [], null, []],
+  ])('%s', (_name, ids, current, expected) => {
+    expect(neighboursToPrefetch(ids, current)).toEqual(expected);
   });
 });

@@ -92,3 +92,28 @@ export function commandFor(press: KeyPress, options: { onQueueRow?: boolean } = 
   if (command === 'open' && !options.onQueueRow) return null;
   return command;
 }
+
+/**
+ * The draft `j` / `k` opens from the open one: the next or previous in the queue, staying put at
+ * either end; the first (or last) when the open draft is not in the queue (archived, another view).
+ */
+export function neighbourId(
+  ids: readonly number[],
+  currentId: number | null,
+  direction: 'next' | 'previous',
+): number | null {
+  if (ids.length === 0) return null;
+  const index = currentId === null ? -1 : ids.indexOf(currentId);
+  if (index < 0) return direction === 'next' ? (ids[0] ?? null) : (ids.at(-1) ?? null);
+  const target = direction === 'next' ? Math.min(index + 1, ids.length - 1) : Math.max(index - 1, 0);
+  const id = ids[target] ?? null;
+  return id === currentId ? null : id;
+}
+
+/** The drafts worth loading before they are asked for: the open one's neighbours. */
+export function neighboursToPrefetch(ids: readonly number[], currentId: number | null): number[] {
+  if (currentId === null) return ids.slice(0, 1);
+  return [neighbourId(ids, currentId, 'next'), neighbourId(ids, currentId, 'previous')].filter(
+    (id): id is number => id !== null && id !== currentId,
+  );
+}

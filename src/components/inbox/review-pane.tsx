@@ -1,35 +1,22 @@
 'use client';
 
-import { Archive, ArchiveRestore, Check, ChevronRight, Mail, RefreshCw, RotateCw, Send } from 'lucide-react';
-import Link from 'next/link';
-import { useEffect, useId, useRef, useState } from 'react';
+import { ChevronRight, RefreshCw } from 'lucide-react';
+import { useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
-import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Collapsible, CollapsibleContent, CollapsibleTrigger } from '@/components/ui/collapsible';
 import { Skeleton } from '@/components/ui/skeleton';
-import { api, type RouterOutputs } from '@/trpc/react';
+import { api } from '@/trpc/react';
 import { ArchiveDialog, OverrideDialog, SendConfirmDialog } from './action-dialogs';
 import { BodyEditor, type EditorHandle } from './body-editor';
-import {
-  canApprove,
-  canArchive,
-  canEdit,
-  canRegenerate,
-  canRestore,
-  canSend,
-  isDeliveryInFlight,
-  type Role,
-} from './draft-rules';
-import { describeError, errorCodeOf } from './errors';
+import { DraftHeader, dateFormat } from './draft-header';
+import { type Draft, isDeliveryInFlight, type Role } from './draft-rules';
+import { errorCodeOf } from './errors';
 import { EvidencePanel } from './evidence-panel';
-import { RecordsChangedNotice } from './records-changed-notice';
 import { RegenerateForm, type RegenerateHandle } from './regenerate-form';
-import { SlaBadge } from './sla-badge';
-import { ConfidenceBadge, DeliveryBadge, StatusBadge, ValidationBadge } from './status-badges';
+import { useDraftActions } from './use-draft-actions';
 import { VersionDiff, VersionsPanel } from './versions-panel';
 
-type Draft = RouterOutputs['drafts']['get'];
 type Email = Draft['thread'][number];
 
 export type PaneCommands = {
@@ -39,14 +26,6 @@ export type PaneCommands = {
   send: () => void;
   archive: () => void;
 };
-
-const dateFormat = new Intl.DateTimeFormat('en-US', {
-  weekday: 'short',
-  month: 'short',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-});
 
 function EmailCard({ email, tone = 'default' }: { email: Email; tone?: 'default' | 'quiet' }) {
   return (
@@ -99,7 +78,6 @@ export function ReviewPane({
   onUndo: (draftId: number) => void;
   now: Date;
 }) {
-  const utils = api.useUtils();
   const query = api.drafts.get.useQuery(
     { id: draftId },
     {
@@ -136,9 +114,6 @@ export function ReviewPane({
       onSent={onSent}
       onUndo={onUndo}
       now={now}
-      invalidate={() =>
-        Promise.all([utils.drafts.get.invalidate({ id: draftId }), utils.drafts.list.invalidate()])
-      }
     />
   );
 }
@@ -150,7 +125,6 @@ function LoadedPane({
   onSent,
   onUndo,
   now,
-  invalidate,
 }: {
   draft: Draft;
   viewer: { userId: string; role: Role };
@@ -158,209 +132,29 @@ function LoadedPane({
   onSent: (draftId: number, undoUntil: Date) => void;
   onUndo: (draftId: number) => void;
   now: Date;
-  invalidate: () => Promise<unknown>;
 }) {
-  const utils = api.useUtils();
-  const reasonId = useId();
   const editor = useRef<EditorHandle>(null);
   const regenerateForm = useRef<RegenerateHandle>(null);
   const [comparing, setComparing] = useState<number | null>(null);
-  const [archiveOpen, setArchiveOpen] = useState(false);
-  const [overrideOpen, setOverrideOpen] = useState(false);
-  const [confirmSendOpen, setConfirmSendOpen] = useState(false);
   const [workingBody, setWorkingBody] = useState(draft.body);
   useEffect(() => setWorkingBody(draft.body), [draft.body]);
-
-  const regenerate = api.drafts.regenerate.useMutation();
-  const switchVersion = api.drafts.switchVersion.useMutation();
-  const approve = api.drafts.approve.useMutation({
-    // The agent sees "Approved" at once; a refusal puts the draft back and says why.
-    onMutate: async () => {
-      await utils.drafts.get.cancel({ id: draft.id });
-      const previous = utils.drafts.get.getData({ id: draft.id });
-      utils.drafts.get.setData({ id: draft.id }, (old) => (old ? { ...old, status: 'approved' } : old));
-      return { previous };
-    },
-    onError: (error, _input, context) => {
-      if (context?.previous) utils.drafts.get.setData({ id: draft.id }, context.previous);
-      toast.error(`Not approved: ${describeError(error)}`);
-    },
-    onSuccess: () => toast.success('Approved. Press s to send.'),
-    onSettled: () => invalidate(),
-  });
-  const send = api.drafts.send.useMutation();
-  const archive = api.drafts.archive.useMutation();
-  const restore = api.drafts.restore.useMutation();
-  const retryDelivery = api.drafts.retryDelivery.useMutation();
-
-  const role = viewer.role;
-  const state = { status: draft.status, validationStatus: draft.validationStatus };
-  const editPermission = canEdit(state);
-  const approvePermission = canApprove(state, role);
-  const sendPermission = canSend(state);
+  const actions = useDraftActions({ draft, editor, onSent, onUndo });
+  const { dialogs, pending } = actions;
+  const { can } = draft;
   const recipient = draft.inbound.fromName
     ? `${draft.inbound.fromName} <${draft.inbound.fromAddress}>`
     : draft.inbound.fromAddress;
-
-  /** A pending approval, so a quick "a" then "s" sends what was approved, with its revision. */
-  const approving = useRef<Promise<number | null> | null>(null);
-
-  /** The revision to act on: after saving pending edits and letting an approval finish. */
-  async function currentRevision(): Promise<number | null> {
-    const approved = approving.current ? await approving.current : null;
-    const flushed = editor.current
-      ? await editor.current.flush()
-      : { saved: false, revision: draft.revision };
-    if (flushed === null) {
-      toast.error('Save or resolve your edits first.');
-      return null;
-    }
-    if (flushed.saved) return flushed.revision;
-    const cached = utils.drafts.get.getData({ id: draft.id })?.revision ?? draft.revision;
-    return Math.max(cached, approved ?? 0, flushed.revision);
-  }
-
-  async function requestApprove(override?: string) {
-    if (!approvePermission.allowed) {
-      toast.error(approvePermission.reason ?? 'This draft cannot be approved now.');
-      return;
-    }
-    if (approvePermission.needsOverride && !override) {
-      setOverrideOpen(true);
-      return;
-    }
-    const revision = await currentRevision();
-    if (revision === null) return;
-    setOverrideOpen(false);
-    const pending = approve
-      .mutateAsync({ id: draft.id, revision, override: override ? { reason: override } : undefined })
-      .then((approved) => approved.revision)
-      .catch(() => null);
-    approving.current = pending;
-    await pending;
-    if (approving.current === pending) approving.current = null;
-  }
-
-  async function doSend() {
-    setConfirmSendOpen(false);
-    if (approving.current) await approving.current;
-    const latest = utils.drafts.get.getData({ id: draft.id });
-    if (latest && latest.status !== 'approved') {
-      toast.error('Not sent: the draft is not approved.');
-      return;
-    }
-    const revision = await currentRevision();
-    if (revision === null) return;
-    try {
-      const result = await send.mutateAsync({ id: draft.id, revision });
-      const windowMs = draft.undoWindowSeconds * 1000;
-      const undoUntil = new Date(Date.now() + windowMs);
-      onSent(draft.id, undoUntil);
-      toast.success(`Sent to ${draft.inbound.fromAddress}`, {
-        description: `Delivery starts in ${draft.undoWindowSeconds} seconds.`,
-        duration: windowMs,
-        action: { label: 'Undo', onClick: () => onUndo(draft.id) },
-      });
-      void result;
-    } catch (error) {
-      toast.error(`Not sent: ${describeError(error)}`);
-    } finally {
-      await invalidate();
-    }
-  }
-
-  function requestSend() {
-    if (approving.current) {
-      if (draft.validationStatus === 'passed') void doSend();
-      else setConfirmSendOpen(true);
-      return;
-    }
-    if (!sendPermission.allowed) {
-      toast.error(sendPermission.reason ?? 'This draft cannot be sent now.');
-      return;
-    }
-    if (sendPermission.needsConfirm) setConfirmSendOpen(true);
-    else void doSend();
-  }
-
-  async function doArchive(reason: string) {
-    try {
-      await archive.mutateAsync({ id: draft.id, reason: reason || null });
-      setArchiveOpen(false);
-      toast.success('Archived', {
-        description: reason ? `Reason: ${reason}` : undefined,
-        action: { label: 'Restore', onClick: () => void doRestore() },
-      });
-    } catch (error) {
-      toast.error(`Not archived: ${describeError(error)}`);
-    } finally {
-      await invalidate();
-    }
-  }
-
-  async function doRestore() {
-    try {
-      const restored = await restore.mutateAsync({ id: draft.id });
-      toast.success(`Restored to ${restored.status}`);
-    } catch (error) {
-      toast.error(`Not restored: ${describeError(error)}`);
-    } finally {
-      await invalidate();
-    }
-  }
-
-  async function doRegenerate(instruction: string) {
-    const revision = await currentRevision();
-    if (revision === null) return false;
-    try {
-      const result = await regenerate.mutateAsync({
-        id: draft.id,
-        revision,
-        instruction: instruction || null,
-      });
-      toast.success(result.version ? `v${result.version.version} is ready` : 'A new version is ready', {
-        description: instruction ? `“${instruction}”` : undefined,
-      });
-      return true;
-    } catch (error) {
-      toast.error(`Not regenerated: ${describeError(error)}`);
-      return false;
-    } finally {
-      await invalidate();
-    }
-  }
-
-  async function doSwitch(version: number) {
-    const revision = await currentRevision();
-    if (revision === null) return;
-    try {
-      await switchVersion.mutateAsync({ id: draft.id, version, revision });
-      toast.success(`Switched to v${version}`);
-    } catch (error) {
-      toast.error(`Not switched: ${describeError(error)}`);
-    } finally {
-      await invalidate();
-    }
-  }
-
-  async function doRetryDelivery() {
-    try {
-      await retryDelivery.mutateAsync({ id: draft.id });
-      toast.success('Delivery queued again');
-    } catch (error) {
-      toast.error(`Not queued: ${describeError(error)}`);
-    } finally {
-      await invalidate();
-    }
-  }
 
   useEffect(() => {
     commandsRef.current = {
       edit: () => editor.current?.focus(),
       regenerate: () => regenerateForm.current?.focus(),
-      approve: () => void requestApprove(),
-      send: requestSend,
-      archive: () => (canArchive(state).allowed ? setArchiveOpen(true) : toast.error('Already archived.')),
+      approve: () => void actions.requestApprove(),
+      send: actions.requestSend,
+      archive: () =>
+        can.archive.allowed
+          ? dialogs.setArchiveOpen(true)
+          : toast.error(can.archive.reason ?? 'Already archived.'),
     };
     return () => {
       commandsRef.current = null;
@@ -372,135 +166,13 @@ function LoadedPane({
   );
   const comparedVersion =
     comparing === null ? null : draft.versions.find((version) => version.version === comparing);
-  const blockedReason =
-    draft.status === 'pending' && !approvePermission.allowed
-      ? approvePermission.reason
-      : draft.status === 'archived'
-        ? `Archived${draft.archiveReason ? `: “${draft.archiveReason}”` : ''}. Restore it to work on it.`
-        : null;
-  const delivery = draft.sentEmail?.deliveryStatus ?? null;
-  const undoEndsAt =
-    draft.status === 'sent' && draft.sentAt ? draft.sentAt.getTime() + draft.undoWindowSeconds * 1000 : 0;
-  const [canUndo, setCanUndo] = useState(() => undoEndsAt > Date.now());
-  useEffect(() => {
-    const left = undoEndsAt - Date.now();
-    setCanUndo(left > 0);
-    if (left <= 0) return;
-    const timer = setTimeout(() => setCanUndo(false), left);
-    return () => clearTimeout(timer);
-  }, [undoEndsAt]);
 
   return (
     <section
       aria-label={`Review: ${draft.deal.companyName}`}
       className="flex min-h-0 min-w-0 flex-1 flex-col"
     >
-      <header className="grid gap-3 border-b px-8 pt-5 pb-4">
-        <div className="flex items-start gap-4">
-          <div className="grid min-w-0 gap-1">
-            <h2 className="flex items-center gap-1.5 text-xl font-semibold tracking-tight">
-              <span className="truncate">{draft.deal.companyName}</span>
-              <Link
-                href={`/deals/${draft.dealId}`}
-                className="rounded-sm text-muted-foreground hover:text-foreground"
-                aria-label={`Open the ${draft.deal.companyName} deal`}
-              >
-                <ChevronRight className="size-4" aria-hidden />
-              </Link>
-            </h2>
-            <p className="truncate text-sm text-muted-foreground">
-              {draft.deal.seekerName} · team of {draft.deal.teamSize} · budget $
-              {draft.deal.monthlyBudget.toLocaleString('en-US')}/mo ·{' '}
-              <span className="capitalize">{draft.deal.stage}</span>
-            </p>
-          </div>
-          <div className="ml-auto flex shrink-0 items-center gap-2">
-            {draft.status === 'archived' ? (
-              <Button
-                onClick={() => void doRestore()}
-                disabled={restore.isPending || !canRestore(state).allowed}
-              >
-                <ArchiveRestore />
-                Restore
-              </Button>
-            ) : (
-              <>
-                <Button variant="outline" onClick={() => setArchiveOpen(true)} aria-keyshortcuts="#">
-                  <Archive />
-                  Archive
-                </Button>
-                {draft.status === 'sent' ? null : (
-                  <>
-                    <Button
-                      variant={draft.status === 'pending' ? 'default' : 'outline'}
-                      onClick={() => void requestApprove()}
-                      disabled={!approvePermission.allowed || approve.isPending}
-                      aria-describedby={blockedReason ? reasonId : undefined}
-                      aria-keyshortcuts="a"
-                    >
-                      <Check />
-                      Approve
-                    </Button>
-                    <Button
-                      variant={draft.status === 'approved' ? 'default' : 'outline'}
-                      onClick={requestSend}
-                      disabled={!sendPermission.allowed || send.isPending}
-                      title={sendPermission.reason ?? undefined}
-                      aria-keyshortcuts="s"
-                    >
-                      <Send />
-                      Send
-                    </Button>
-                  </>
-                )}
-              </>
-            )}
-          </div>
-        </div>
-        <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-          <div className="flex flex-wrap items-center gap-1.5">
-            <StatusBadge status={draft.status} />
-            <SlaBadge level={draft.slaLevel} deadline={draft.replyDeadlineAt} now={now} />
-            <ValidationBadge status={draft.validationStatus} />
-            <ConfidenceBadge confidence={draft.confidence} />
-            {draft.isOffline ? <Badge variant="secondary">Offline drafter</Badge> : null}
-            {draft.sentEmail ? <DeliveryBadge status={delivery} /> : null}
-          </div>
-          <RecordsChangedNotice show={draft.recordsChangedSince && draft.status !== 'sent'} />
-          {blockedReason ? (
-            <p
-              id={reasonId}
-              className="ml-auto max-w-md text-right text-xs text-muted-foreground"
-              data-testid="blocked-reason"
-            >
-              {blockedReason}
-            </p>
-          ) : null}
-          {draft.status === 'sent' && draft.sentEmail ? (
-            <div className="ml-auto flex items-center gap-2 text-xs text-muted-foreground" aria-live="polite">
-              <Mail className="size-3.5" aria-hidden />
-              <span>
-                Sent {draft.sentAt ? dateFormat.format(draft.sentAt) : ''} to {draft.sentEmail.toAddress} ·
-                delivery:{' '}
-                <span className="font-medium text-foreground" data-testid="delivery-status">
-                  {delivery ?? 'unknown'}
-                </span>
-              </span>
-              {delivery === 'failed' || delivery === 'bounced' ? (
-                <Button size="sm" variant="outline" className="h-7" onClick={() => void doRetryDelivery()}>
-                  <RotateCw />
-                  Retry delivery
-                </Button>
-              ) : null}
-              {canUndo ? (
-                <Button size="sm" variant="outline" className="h-7" onClick={() => onUndo(draft.id)}>
-                  Undo
-                </Button>
-              ) : null}
-            </div>
-          ) : null}
-        </div>
-      </header>
+      <DraftHeader draft={draft} actions={actions} now={now} onUndo={onUndo} />
 
       <div className="grid min-h-0 flex-1 grid-cols-1 xl:grid-cols-[minmax(0,1fr)_400px]">
         <div className="relative min-h-0 overflow-y-auto">
@@ -540,7 +212,7 @@ function LoadedPane({
                 body={draft.body}
                 revision={draft.revision}
                 issues={draft.validation.issues}
-                lockedReason={editPermission.reason}
+                lockedReason={can.edit.reason}
                 onTextChange={setWorkingBody}
               />
             </div>
@@ -557,9 +229,9 @@ function LoadedPane({
               ref={regenerateForm}
               regenerationsLeft={draft.regenerationsLeft}
               nextRegenerationAt={draft.nextRegenerationAt}
-              lockedReason={canRegenerate(state).reason}
-              isWorking={regenerate.isPending}
-              onRegenerate={doRegenerate}
+              lockedReason={can.regenerate.reason}
+              isWorking={pending.regenerate}
+              onRegenerate={actions.doRegenerate}
               now={now}
             />
 
@@ -569,9 +241,9 @@ function LoadedPane({
               viewerId={viewer.userId}
               comparing={comparing}
               onCompare={setComparing}
-              onSwitch={(version) => void doSwitch(version)}
-              switchingTo={switchVersion.isPending ? (switchVersion.variables?.version ?? null) : null}
-              lockedReason={editPermission.reason}
+              onSwitch={(version) => void actions.doSwitch(version)}
+              switchingTo={pending.switchingTo}
+              lockedReason={can.switchVersion.reason}
             />
           </div>
         </div>
@@ -584,25 +256,25 @@ function LoadedPane({
       </div>
 
       <ArchiveDialog
-        open={archiveOpen}
-        onOpenChange={setArchiveOpen}
+        open={dialogs.archiveOpen}
+        onOpenChange={dialogs.setArchiveOpen}
         subject="this draft"
-        onConfirm={(reason) => void doArchive(reason)}
-        isWorking={archive.isPending}
+        onConfirm={(reason) => void actions.doArchive(reason)}
+        isWorking={pending.archive}
       />
       <OverrideDialog
-        open={overrideOpen}
-        onOpenChange={setOverrideOpen}
+        open={dialogs.overrideOpen}
+        onOpenChange={dialogs.setOverrideOpen}
         issueCount={draft.validation.issues.length}
-        onConfirm={(reason) => void requestApprove(reason)}
-        isWorking={approve.isPending}
+        onConfirm={(reason) => void actions.requestApprove(reason)}
+        isWorking={pending.approve}
       />
       <SendConfirmDialog
-        open={confirmSendOpen}
-        onOpenChange={setConfirmSendOpen}
+        open={dialogs.confirmSendOpen}
+        onOpenChange={dialogs.setConfirmSendOpen}
         recipient={recipient}
-        onConfirm={() => void doSend()}
-        isWorking={send.isPending}
+        onConfirm={() => void actions.doSend()}
+        isWorking={pending.send}
       />
     </section>
   );

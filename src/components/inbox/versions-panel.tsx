@@ -19,8 +19,11 @@ const timeFormat = new Intl.DateTimeFormat('en-US', {
 });
 
 function whoAsked(version: Version, viewerId: string) {
+  if (version.kind === 'edit')
+    return `Edited by ${version.createdBy === viewerId ? 'you' : (version.authorName ?? 'a teammate')}`;
   if (version.version === 0 || !version.createdBy) return 'First draft, written when the email arrived';
-  return version.createdBy === viewerId ? 'You asked' : 'A teammate asked';
+  if (version.createdBy === viewerId) return 'You asked';
+  return version.authorName ? `${version.authorName} asked` : 'A teammate asked';
 }
 
 export function VersionsPanel({
@@ -67,7 +70,7 @@ export function VersionsPanel({
                     <>
                       {whoAsked(version, viewerId)}: <q className="font-medium">{version.instruction}</q>
                     </>
-                  ) : version.version === 0 ? (
+                  ) : version.version === 0 || version.kind === 'edit' ? (
                     whoAsked(version, viewerId)
                   ) : (
                     `${whoAsked(version, viewerId)} for a fresh version`

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   auditEvents,
@@ -10,12 +10,15 @@ import {
   organizationSettings,
   type QuestionsSummary,
   spaces,
+  users,
 } from '../../../db/schema';
 import { cursorId, cursorTimestamp, decodeCursor, encodeCursor } from '../../lib/cursor';
+import type { Role } from '../auth';
 import type { Executor } from '../db';
 import { BadInputError, NotFoundError } from '../errors';
 import { slaLevel } from '../sla';
 import { regenerationAllowance } from './allowance';
+import { draftPermissions } from './permissions';
 import type { ListDraftsInput } from './schemas';
 
 const inboxCursor = z.object({ d: cursorTimestamp.nullable(), id: cursorId });
@@ -115,7 +118,10 @@ export async function listDrafts(
  * Everything the review pane needs, in a fixed number of statements whatever the number of
  * versions, emails or spaces: the draft with its deal and settings, then versions, thread and spaces.
  */
-export async function getDraft(db: Executor, params: { organizationId: string; id: number; now?: Date }) {
+export async function getDraft(
+  db: Executor,
+  params: { organizationId: string; id: number; now?: Date; role?: Role },
+) {
   const [row] = await db
     .select({
       draft: emailDrafts,
@@ -133,8 +139,9 @@ export async function getDraft(db: Executor, params: { organizationId: string; i
 
   const [versions, thread, dealSpaceRows] = await Promise.all([
     db
-      .select()
+      .select({ ...getTableColumns(draftVersions), authorName: users.name })
       .from(draftVersions)
+      .leftJoin(users, eq(users.id, draftVersions.createdBy))
       .where(eq(draftVersions.draftId, draft.id))
       .orderBy(asc(draftVersions.version)),
     db
@@ -149,6 +156,15 @@ export async function getDraft(db: Executor, params: { organizationId: string; i
       .where(eq(dealSpaces.dealId, deal.id))
       .orderBy(asc(dealSpaces.id)),
   ]);
+
+  // Who overrode a failed validation, when and why: the approval columns, named.
+  let override: { byName: string | null; at: Date | null; reason: string } | null = null;
+  if (draft.overrideReason) {
+    const [approver] = draft.approvedBy
+      ? await db.select({ name: users.name }).from(users).where(eq(users.id, draft.approvedBy))
+      : [];
+    override = { byName: approver?.name ?? null, at: draft.approvedAt, reason: draft.overrideReason };
+  }
 
   const inbound = thread.find((email) => email.id === draft.inboundEmailId);
   if (!inbound) throw new NotFoundError('Inbound email of draft', draft.id);
@@ -186,6 +202,7 @@ export async function getDraft(db: Executor, params: { organizationId: string; i
     inbound,
     thread,
     sentEmail,
+    override,
     versions,
     slaLevel:
       draft.status === 'sent' || draft.status === 'archived'
@@ -199,6 +216,8 @@ export async function getDraft(db: Executor, params: { organizationId: string; i
     undoWindowSeconds: row.undoWindowSeconds ?? 10,
     /** The deal or one of its spaces was edited after this body's checks ran: they may be out of date. */
     recordsChangedSince,
+    /** What this viewer may do now; without a role, what an agent may. */
+    can: draftPermissions(draft, params.role ?? 'agent'),
   };
 }
 

@@ -33,7 +33,9 @@ export const draftsRouter = router({
     .query(({ ctx, input }) => listDrafts(ctx.db, { ...input, organizationId: ctx.viewer.organizationId })),
   get: authedProcedure
     .input(getDraftInput)
-    .query(({ ctx, input }) => getDraft(ctx.db, { id: input.id, organizationId: ctx.viewer.organizationId })),
+    .query(({ ctx, input }) =>
+      getDraft(ctx.db, { id: input.id, organizationId: ctx.viewer.organizationId, role: ctx.viewer.role }),
+    ),
   edit: authedProcedure
     .input(editDraftInput)
     .mutation(({ ctx, input }) => editDraft(ctx.db, { ...input, actor: ctx.viewer })),

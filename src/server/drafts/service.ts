@@ -189,6 +189,7 @@ export async function editDraft(
       {
         body: params.body,
         isEdited: true,
+        editedBy: actor.userId,
         validation,
         validationStatus: validation.status,
         status: 'pending',
@@ -305,6 +306,52 @@ async function releaseRegeneration(db: Executor, draftId: number, reservation: R
     .where(eq(emailDrafts.id, draftId));
 }
 
+/** The next version number of a draft; call with the draft row locked (an UPDATE of it in this tx). */
+async function nextVersionNumber(tx: Transaction, draftId: number) {
+  const [latest] = await tx
+    .select({ version: max(draftVersions.version) })
+    .from(draftVersions)
+    .where(eq(draftVersions.draftId, draftId));
+  return (latest?.version ?? -1) + 1;
+}
+
+/**
+ * Keeps a hand-edited working body as its own version (`kind: 'edit'`, credited to whoever
+ * edited it) before something replaces it, so no edit is ever lost. Does nothing when the body
+ * was not edited. Call inside the transaction that replaces the body, after the conditional
+ * UPDATE has locked the draft row; returns the version number written, or null.
+ */
+export async function saveEditedBodyAsVersion(
+  tx: Transaction,
+  params: { draft: DraftRow; actor: Actor; now: Date },
+): Promise<number | null> {
+  const { draft } = params;
+  if (!draft.isEdited) return null;
+  const version = await nextVersionNumber(tx, draft.id);
+  const validation = draft.validation ?? {
+    status: draft.validationStatus,
+    issues: [],
+    checkedAt: params.now.toISOString(),
+  };
+  await tx.insert(draftVersions).values({
+    organizationId: draft.organizationId,
+    draftId: draft.id,
+    version,
+    kind: 'edit',
+    body: draft.body,
+    instruction: null,
+    confidence: draft.confidence,
+    reasoning: { questionsAddressed: [], dataUsed: [] },
+    model: 'edit',
+    isOffline: false,
+    validationStatus: validation.status,
+    validation,
+    createdBy: draft.editedBy ?? params.actor.userId,
+    createdAt: params.now,
+  });
+  return version;
+}
+
 export async function regenerateDraft(
   db: Executor,
   params: RegenerateDraftInput & { actor: Actor; generator: DraftGenerator; now?: Date },
@@ -350,16 +397,15 @@ export async function regenerateDraft(
           validationStatus: generated.validation.status,
           isOffline: generated.isOffline,
           isEdited: false,
+          editedBy: null,
           status: 'pending',
           ...clearedApproval,
         },
       );
-      // The draft row is locked by the update above, so max + 1 cannot race.
-      const [latest] = await tx
-        .select({ version: max(draftVersions.version) })
-        .from(draftVersions)
-        .where(eq(draftVersions.draftId, draft.id));
-      const version = (latest?.version ?? -1) + 1;
+      // The draft row is locked by the update above, so max + 1 cannot race. The agent's edit,
+      // read before the AI call at this same revision, is kept first.
+      const editedVersion = await saveEditedBodyAsVersion(tx, { draft, actor, now });
+      const version = await nextVersionNumber(tx, draft.id);
       const [versionRow] = await tx
         .insert(draftVersions)
         .values({
@@ -386,6 +432,7 @@ export async function regenerateDraft(
         details: {
           version,
           instruction,
+          editedVersion,
           previousStatus: draft.status,
           validation: generated.validation.status,
           model: generated.model,

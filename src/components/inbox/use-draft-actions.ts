@@ -1,0 +1,221 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { toast } from 'sonner';
+import { api } from '@/trpc/react';
+import type { EditorHandle } from './body-editor';
+import type { Draft } from './draft-rules';
+import { describeError } from './errors';
+
+/**
+ * A draft's mutations in one place (the shape of antiwork/helper's conversationContext): every
+ * action goes through `run`, which toasts a refusal in words and refreshes the draft and the
+ * list, so the pane only renders.
+ */
+export function useDraftActions({
+  draft,
+  editor,
+  onSent,
+  onUndo,
+}: {
+  draft: Draft;
+  editor: React.RefObject<EditorHandle | null>;
+  onSent: (draftId: number, undoUntil: Date) => void;
+  onUndo: (draftId: number) => void;
+}) {
+  const utils = api.useUtils();
+  const [archiveOpen, setArchiveOpen] = useState(false);
+  const [overrideOpen, setOverrideOpen] = useState(false);
+  const [confirmSendOpen, setConfirmSendOpen] = useState(false);
+  const invalidate = () =>
+    Promise.all([utils.drafts.get.invalidate({ id: draft.id }), utils.drafts.list.invalidate()]);
+
+  const regenerate = api.drafts.regenerate.useMutation();
+  const switchVersion = api.drafts.switchVersion.useMutation();
+  const approve = api.drafts.approve.useMutation({
+    // The agent sees "Approved" at once; a refusal puts the draft back and says why.
+    onMutate: async () => {
+      await utils.drafts.get.cancel({ id: draft.id });
+      const previous = utils.drafts.get.getData({ id: draft.id });
+      utils.drafts.get.setData({ id: draft.id }, (old) => (old ? { ...old, status: 'approved' } : old));
+      return { previous };
+    },
+    onError: (error, _input, context) => {
+      if (context?.previous) utils.drafts.get.setData({ id: draft.id }, context.previous);
+      toast.error(`Not approved: ${describeError(error)}`);
+    },
+    onSuccess: () => toast.success('Approved. Press s to send.'),
+    onSettled: () => invalidate(),
+  });
+  const send = api.drafts.send.useMutation();
+  const archive = api.drafts.archive.useMutation();
+  const restore = api.drafts.restore.useMutation();
+  const retryDelivery = api.drafts.retryDelivery.useMutation();
+
+  /** The one try/toast/refresh: `label` completes "Not …" when the server refuses. */
+  async function run<T>(label: string, action: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await action();
+    } catch (error) {
+      toast.error(`Not ${label}: ${describeError(error)}`);
+      return undefined;
+    } finally {
+      await invalidate();
+    }
+  }
+
+  /** A pending approval, so a quick "a" then "s" sends what was approved, with its revision. */
+  const approving = useRef<Promise<number | null> | null>(null);
+
+  /** The revision to act on: after saving pending edits and letting an approval finish. */
+  async function currentRevision(): Promise<number | null> {
+    const approved = approving.current ? await approving.current : null;
+    const flushed = editor.current
+      ? await editor.current.flush()
+      : { saved: false, revision: draft.revision };
+    if (flushed === null) {
+      toast.error('Save or resolve your edits first.');
+      return null;
+    }
+    if (flushed.saved) return flushed.revision;
+    const cached = utils.drafts.get.getData({ id: draft.id })?.revision ?? draft.revision;
+    return Math.max(cached, approved ?? 0, flushed.revision);
+  }
+
+  async function requestApprove(override?: string) {
+    const permission = draft.can.approve;
+    if (!permission.allowed) {
+      toast.error(permission.reason ?? 'This draft cannot be approved now.');
+      return;
+    }
+    if (permission.needsOverride && !override) {
+      setOverrideOpen(true);
+      return;
+    }
+    const revision = await currentRevision();
+    if (revision === null) return;
+    setOverrideOpen(false);
+    const pending = approve
+      .mutateAsync({ id: draft.id, revision, override: override ? { reason: override } : undefined })
+      .then((approved) => approved.revision)
+      .catch(() => null);
+    approving.current = pending;
+    await pending;
+    if (approving.current === pending) approving.current = null;
+  }
+
+  async function doSend() {
+    setConfirmSendOpen(false);
+    if (approving.current) await approving.current;
+    const latest = utils.drafts.get.getData({ id: draft.id });
+    if (latest && latest.status !== 'approved') {
+      toast.error('Not sent: the draft is not approved.');
+      return;
+    }
+    const revision = await currentRevision();
+    if (revision === null) return;
+    await run('sent', async () => {
+      await send.mutateAsync({ id: draft.id, revision });
+      const windowMs = draft.undoWindowSeconds * 1000;
+      onSent(draft.id, new Date(Date.now() + windowMs));
+      toast.success(`Sent to ${draft.inbound.fromAddress}`, {
+        description: `Delivery starts in ${draft.undoWindowSeconds} seconds.`,
+        duration: windowMs,
+        action: { label: 'Undo', onClick: () => onUndo(draft.id) },
+      });
+    });
+  }
+
+  function requestSend() {
+    if (approving.current) {
+      if (draft.validationStatus === 'passed') void doSend();
+      else setConfirmSendOpen(true);
+      return;
+    }
+    const permission = draft.can.send;
+    if (!permission.allowed) {
+      toast.error(permission.reason ?? 'This draft cannot be sent now.');
+      return;
+    }
+    if (permission.needsConfirm) setConfirmSendOpen(true);
+    else void doSend();
+  }
+
+  const doRestore = () =>
+    run('restored', async () => {
+      const restored = await restore.mutateAsync({ id: draft.id });
+      toast.success(`Restored to ${restored.status}`);
+    });
+
+  const doArchive = (reason: string) =>
+    run('archived', async () => {
+      await archive.mutateAsync({ id: draft.id, reason: reason || null });
+      setArchiveOpen(false);
+      toast.success('Archived', {
+        description: reason ? `Reason: ${reason}` : undefined,
+        action: { label: 'Restore', onClick: () => void doRestore() },
+      });
+    });
+
+  async function doRegenerate(instruction: string) {
+    const revision = await currentRevision();
+    if (revision === null) return false;
+    const done = await run('regenerated', async () => {
+      const result = await regenerate.mutateAsync({
+        id: draft.id,
+        revision,
+        instruction: instruction || null,
+      });
+      toast.success(result.version ? `v${result.version.version} is ready` : 'A new version is ready', {
+        description: instruction ? `“${instruction}”` : undefined,
+      });
+      return true;
+    });
+    return done === true;
+  }
+
+  async function doSwitch(version: number) {
+    const revision = await currentRevision();
+    if (revision === null) return;
+    await run('switched', async () => {
+      await switchVersion.mutateAsync({ id: draft.id, version, revision });
+      toast.success(`Switched to v${version}`);
+    });
+  }
+
+  const doRetryDelivery = () =>
+    run('queued', async () => {
+      await retryDelivery.mutateAsync({ id: draft.id });
+      toast.success('Delivery queued again');
+    });
+
+  return {
+    run,
+    requestApprove,
+    requestSend,
+    doSend,
+    doArchive,
+    doRestore,
+    doRegenerate,
+    doSwitch,
+    doRetryDelivery,
+    dialogs: {
+      archiveOpen,
+      setArchiveOpen,
+      overrideOpen,
+      setOverrideOpen,
+      confirmSendOpen,
+      setConfirmSendOpen,
+    },
+    pending: {
+      approve: approve.isPending,
+      send: send.isPending,
+      archive: archive.isPending,
+      restore: restore.isPending,
+      regenerate: regenerate.isPending,
+      switchingTo: switchVersion.isPending ? (switchVersion.variables?.version ?? null) : null,
+    },
+  };
+}
+
+export type DraftActions = ReturnType<typeof useDraftActions>;

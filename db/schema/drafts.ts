@@ -8,6 +8,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  real,
   text,
   timestamp,
   uniqueIndex,
@@ -147,6 +148,9 @@ export const draftVersions = pgTable(
     validation: jsonb().$type<DraftValidation>().notNull(),
     /** Who asked for it: null for the first, automatic draft. */
     createdBy: text().references(() => users.id, { onDelete: 'set null' }),
+    /** Set when a reply that started from this version is sent: how close the sent body stayed (0–1). */
+    sentSimilarity: real(),
+    sentEditDistance: integer(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

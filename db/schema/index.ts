@@ -5,3 +5,4 @@ export * from './drafts';
 export * from './emails';
 export * from './organizations';
 export * from './spaces';
+export * from './learning';

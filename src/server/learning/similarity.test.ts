@@ -9,7 +9,12 @@ describe('normaliseBody', () => {
     ['collapses whitespace', 'Hi  there,\n\n\tthanks ', {}, 'Hi there, thanks'],
     ['straightens typographic quotes', 'It\u2019s \u201Cgreat\u201D', {}, `It's "great"`],
     ['drops quoted lines', 'Sure.\n> Is parking included?\n> Thanks', {}, 'Sure.'],
-    ['drops the quoted history after "On … wrote:"', 'Yes.\n\nOn Tue, Dec 1, Priya wrote:\nIs it?', {}, 'Yes.'],
+    [
+      'drops the quoted history after "On … wrote:"',
+      'Yes.\n\nOn Tue, Dec 1, Priya wrote:\nIs it?',
+      {},
+      'Yes.',
+    ],
     ['drops a "-- " signature block', 'Yes.\n-- \nAlex', {}, 'Yes.'],
     ['drops the given signature', `Yes.\n\n${SIGNATURE}`, { signature: SIGNATURE }, 'Yes.'],
     ['keeps unicode words', 'Café für Zoë 🐕', {}, 'Café für Zoë 🐕'],
@@ -48,10 +53,22 @@ describe('wordEditDistance', () => {
 describe('compareBodies', () => {
   it.each([
     ['identical bodies', DRAFT, DRAFT, 1, true],
-    ['only whitespace, quotes and signature differ', DRAFT, `Hi Priya,\nMission Loft has garage parking at $275/month  and dogs are welcome.\n\n${SIGNATURE}\n\nOn Mon, Priya wrote:\n> hello`, 1, true],
+    [
+      'only whitespace, quotes and signature differ',
+      DRAFT,
+      `Hi Priya,\nMission Loft has garage parking at $275/month  and dogs are welcome.\n\n${SIGNATURE}\n\nOn Mon, Priya wrote:\n> hello`,
+      1,
+      true,
+    ],
     ['both empty', '', '', 1, true],
     ['one word changed of thirteen', DRAFT, DRAFT.replace('$275/month', '$300/month'), 0.923, false],
-    ['a sentence added', DRAFT, DRAFT.replace('welcome.', 'welcome. Visitors park free on weekends.'), 0.722, false],
+    [
+      'a sentence added',
+      DRAFT,
+      DRAFT.replace('welcome.', 'welcome. Visitors park free on weekends.'),
+      0.722,
+      false,
+    ],
     ['rewritten completely', DRAFT, 'Call me tomorrow about the lease terms please.', 0, false],
     ['everything deleted', DRAFT, '', 0, false],
   ])('%s', (_name, draft, sent, similarity, isUnedited) => {

@@ -46,4 +46,5 @@ ALTER TABLE "style_items" ADD CONSTRAINT "style_items_organization_id_organizati
 ALTER TABLE "style_items" ADD CONSTRAINT "style_items_removed_by_users_id_fk" FOREIGN KEY ("removed_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "knowledge_proposals_fact_idx" ON "knowledge_proposals" USING btree ("organization_id","space_id","field","value_key");--> statement-breakpoint
 CREATE INDEX "knowledge_proposals_status_idx" ON "knowledge_proposals" USING btree ("organization_id","status","created_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "style_items_key_idx" ON "style_items" USING btree ("organization_id","kind","value");
+CREATE UNIQUE INDEX "style_items_key_idx" ON "style_items" USING btree ("organization_id","kind","value");--> statement-breakpoint
+CREATE INDEX "email_drafts_sent_email_idx" ON "email_drafts" USING btree ("sent_email_id") WHERE "email_drafts"."sent_email_id" is not null;

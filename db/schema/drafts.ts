@@ -120,6 +120,7 @@ export const emailDrafts = pgTable(
     index('email_drafts_deal_idx').on(t.dealId, t.status),
     index('email_drafts_created_idx').on(t.organizationId, t.createdAt),
     index('email_drafts_sent_idx').on(t.organizationId, t.sentAt).where(sql`${t.sentAt} is not null`),
+    index('email_drafts_sent_email_idx').on(t.sentEmailId).where(sql`${t.sentEmailId} is not null`),
   ],
 );
 

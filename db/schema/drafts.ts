@@ -8,6 +8,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  real,
   text,
   timestamp,
   uniqueIndex,
@@ -134,6 +135,7 @@ export const emailDrafts = pgTable(
     index('email_drafts_deal_idx').on(t.dealId, t.status),
     index('email_drafts_created_idx').on(t.organizationId, t.createdAt),
     index('email_drafts_sent_idx').on(t.organizationId, t.sentAt).where(sql`${t.sentAt} is not null`),
+    index('email_drafts_sent_email_idx').on(t.sentEmailId).where(sql`${t.sentEmailId} is not null`),
   ],
 );
 
@@ -166,6 +168,9 @@ export const draftVersions = pgTable(
     kind: text({ enum: ['ai', 'edit'] })
       .notNull()
       .default('ai'),
+    /** Set when a reply that started from this version is sent: how close the sent body stayed (0–1). */
+    sentSimilarity: real(),
+    sentEditDistance: integer(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

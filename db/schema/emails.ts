@@ -7,6 +7,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  real,
   text,
   timestamp,
   uniqueIndex,
@@ -68,6 +69,13 @@ export const emails = pgTable(
     repliedAt: timestamp({ withTimezone: true }),
     /** Last failure of background draft generation for this inbound email, shown on the deal. */
     draftError: text(),
+    /** Outbound replies from a draft: the AI version the sent body started from (its `version`). */
+    draftVersion: integer(),
+    /** Word-level closeness of the sent body to that version, 0–1 (1: sent unedited). */
+    draftSimilarity: real(),
+    draftEditDistance: integer(),
+    /** The bodies match once quotes, signature and whitespace are normalised. */
+    isSentUnedited: boolean(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

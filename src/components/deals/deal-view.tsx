@@ -254,6 +254,14 @@ function EmailItem({ email, now }: { email: Email; now: Date }) {
               AI drafted
             </Badge>
           ) : null}
+          {email.draftSimilarity !== null ? (
+            <Badge
+              variant="outline"
+              title="How close the sent reply stayed to the AI draft (1 = sent unedited)"
+            >
+              {email.isSentUnedited ? 'Sent unedited' : `Similarity ${email.draftSimilarity.toFixed(2)}`}
+            </Badge>
+          ) : null}
           {email.deliveryStatus ? (
             <Badge
               variant={deliveryVariant[email.deliveryStatus] ?? 'secondary'}

@@ -11,6 +11,7 @@ import { Label } from '@/components/ui/label';
 import { Skeleton } from '@/components/ui/skeleton';
 import { cn } from '@/lib/utils';
 import { api, type RouterOutputs } from '@/trpc/react';
+import { DraftingCard } from './drafting-chart';
 import { DraftsPerDayChart, ValidationChart } from './metrics-charts';
 import { formatShare, lastDays, rangeFromParams } from './range';
 
@@ -198,6 +199,8 @@ function MetricsBody({ summary }: { summary: Summary }) {
           </CardContent>
         </Card>
       </div>
+
+      <DraftingCard drafting={summary.drafting} />
 
       <Card className="gap-4">
         <CardHeader className="flex flex-wrap items-center justify-between gap-2">

@@ -141,6 +141,8 @@ export async function getDeal(db: Executor, params: { organizationId: string; id
       .select({
         id: emails.id,
         direction: emails.direction,
+        draftSimilarity: emails.draftSimilarity,
+        isSentUnedited: emails.isSentUnedited,
         fromAddress: emails.fromAddress,
         fromName: emails.fromName,
         toAddress: emails.toAddress,

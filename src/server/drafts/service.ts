@@ -23,6 +23,7 @@ import {
   NotFoundError,
   RegenerationLimitError,
 } from '../errors';
+import { recordSendSimilarity } from '../learning/service';
 import { cancelQueuedDeliveries, enqueueDelivery } from '../mail/delivery';
 import { canAdvanceDelivery } from '../mail/delivery-status';
 import { hasRole, type Viewer } from '../trpc';
@@ -646,6 +647,14 @@ export async function sendDraft(db: Executor, params: SendDraftInput & SendOptio
       .returning();
     if (!email) throw new Error('Inserting the outbound email returned no row');
 
+    const similarity = await recordSendSimilarity(tx, {
+      organizationId: actor.organizationId,
+      draftId: draft.id,
+      version: draft.currentVersion,
+      emailId: email.id,
+      sentBody: draft.body,
+    });
+
     // Replying clears the inbound email's reply-time target.
     await tx
       .update(emails)
@@ -676,6 +685,7 @@ export async function sendDraft(db: Executor, params: SendDraftInput & SendOptio
         undoWindowSeconds: settings.undoWindowSeconds,
         isEdited: draft.isEdited,
         version: draft.currentVersion,
+        similarity: similarity?.similarity ?? null,
       },
     });
     return {

@@ -62,6 +62,16 @@ type AgentRow = {
   sla_breaches: number;
 };
 
+type DraftingRow = {
+  grouping: 'total' | 'agent' | 'week' | 'drafter';
+  key: string | null;
+  label: string | null;
+  is_offline: boolean | null;
+  sent: number;
+  sent_unedited: number;
+  median_similarity: number | null;
+};
+
 /**
  * The managers' figures for a range, every number aggregated in PostgreSQL over indexed columns:
  * drafts by `(organization_id, created_at)` and `(organization_id, sent_at)`, versions by
@@ -111,7 +121,19 @@ export async function getMetricsSummary(
 
   const utcDay = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`);
 
-  const [daily, totals, agents] = await Promise.all([
+  // Replies sent from a draft in the range (undone sends left out), with their similarity to the version.
+  const draftedSends = sql`
+    select d.sent_by, e.draft_similarity as similarity, e.is_sent_unedited as is_unedited,
+           v.is_offline, v.model, to_char(date_trunc('week', e.sent_at at time zone 'UTC'), 'YYYY-MM-DD') as week
+    from emails e
+    join email_drafts d on d.sent_email_id = e.id
+    left join draft_versions v on v.draft_id = d.id and v.version = e.draft_version
+    where e.organization_id = ${org} and e.direction = 'outbound' and e.draft_similarity is not null
+      and e.delivery_status is distinct from 'cancelled' and ${inRange('e.sent_at')}`;
+  const draftingFigures = sql`count(*)::int as sent, (count(*) filter (where is_unedited))::int as sent_unedited,
+    percentile_cont(0.5) within group (order by similarity) as median_similarity`;
+
+  const [daily, totals, agents, drafting] = await Promise.all([
     db.execute<DailyRow>(sql`
       with days as (
         select to_char(day, 'YYYY-MM-DD') as day
@@ -183,9 +205,30 @@ export async function getMetricsSummary(
       left join breaches_by b on b.user_id = u.id
       where m.organization_id = ${org}
       order by coalesce(r.sent, 0) desc, u.name`),
+    db.execute<DraftingRow>(sql`
+      with sends as (${draftedSends})
+      select 'total' as grouping, null::text as key, null::text as label, null::boolean as is_offline, ${draftingFigures} from sends
+      union all
+      select 'agent', s.sent_by, coalesce(u.name, 'Unknown'), null::boolean, ${draftingFigures}
+        from sends s left join users u on u.id = s.sent_by group by s.sent_by, u.name
+      union all
+      select 'week', week, week, null::boolean, ${draftingFigures} from sends group by week
+      union all
+      select 'drafter', coalesce(model, 'unknown'), coalesce(model, 'unknown'), coalesce(is_offline, false), ${draftingFigures}
+        from sends group by model, is_offline
+      order by 1, 2`),
   ]);
 
   const [total] = totals.rows;
+  const draftingTotal = drafting.rows.find((row) => row.grouping === 'total');
+  const draftingFigure = (row: DraftingRow) => ({
+    sent: row.sent,
+    sentUnedited: row.sent_unedited,
+    shareUnedited: share(row.sent_unedited, row.sent),
+    medianSimilarity: row.median_similarity,
+  });
+  const draftingOf = (grouping: DraftingRow['grouping']) =>
+    drafting.rows.filter((row) => row.grouping === grouping);
   if (!total) throw new Error('The metrics totals query returned no row');
   const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
@@ -211,6 +254,23 @@ export async function getMetricsSummary(
       warnings: total.validation_warnings,
       failed: total.validation_failed,
       overrides: total.overrides,
+    },
+    /** How close sent replies stayed to their AI draft (similarity 0–1), overall, per agent, week and drafter. */
+    drafting: {
+      sent: draftingTotal?.sent ?? 0,
+      sentUnedited: draftingTotal?.sent_unedited ?? 0,
+      medianSimilarity: draftingTotal?.median_similarity ?? null,
+      byAgent: draftingOf('agent').map((row) => ({
+        userId: row.key,
+        name: row.label,
+        ...draftingFigure(row),
+      })),
+      byWeek: draftingOf('week').map((row) => ({ week: row.key ?? '', ...draftingFigure(row) })),
+      byDrafter: draftingOf('drafter').map((row) => ({
+        drafter: row.is_offline ? ('offline' as const) : ('model' as const),
+        model: row.key ?? 'unknown',
+        ...draftingFigure(row),
+      })),
     },
     agents: agents.rows.map((row) => ({
       userId: row.user_id,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dealSpaceStatuses, dealStages } from '../../../db/schema';
+import { dealSpaceStatuses, dealStages, requirementFields } from '../../../db/schema';
 import { slaLevels } from '../sla';
 
 export const dealId = z.number().int().positive();
@@ -31,3 +31,10 @@ export const setSpaceStatusInput = z.object({
   status: z.enum(dealSpaceStatuses),
 });
 export type SetSpaceStatusInput = z.infer<typeof setSpaceStatusInput>;
+
+export const suggestionsInput = z.object({ id: dealId });
+
+export const suggestionActionInput = z.object({ dealId, spaceId: z.number().int().positive() });
+export type SuggestionActionInput = z.infer<typeof suggestionActionInput>;
+
+export const acceptRequirementInput = z.object({ id: dealId, field: z.enum(requirementFields) });

@@ -31,6 +31,25 @@ export type DealRequirements = {
   notes?: string;
 };
 
+/** The requirement fields an email can state, plus the deal's own team size and budget. */
+export const requirementFields = [
+  'teamSize',
+  'monthlyBudget',
+  'neighborhoods',
+  'moveInDate',
+  'leaseMonths',
+  'parking',
+  'parkingSpots',
+  'dogFriendly',
+  'afterHours',
+  'meetingRooms',
+] as const;
+export type RequirementField = (typeof requirementFields)[number];
+export type RequirementValue = number | string | boolean | string[];
+/** Where a requirement was read: the email and the seeker's own words. */
+export type RequirementSource = { emailId: number; words: string; value: RequirementValue };
+export type RequirementSources = Partial<Record<RequirementField, RequirementSource>>;
+
 export const deals = pgTable(
   'deals',
   {
@@ -46,6 +65,12 @@ export const deals = pgTable(
     /** Whole dollars a month, as in the reference design. */
     monthlyBudget: integer().notNull(),
     requirements: jsonb().$type<DealRequirements>().notNull().default({}),
+    /** Which email and words each requirement came from. */
+    requirementSources: jsonb().$type<RequirementSources>().notNull().default({}),
+    /** What a later email said about a hand-entered field: shown for the broker to accept. */
+    pendingRequirements: jsonb().$type<RequirementSources>().notNull().default({}),
+    /** Fields a broker typed in: an email never overwrites them. */
+    handEnteredFields: text().array().$type<RequirementField[]>().notNull().default(sql`'{}'::text[]`),
     /** Bumped by every edit; a stale one is refused with CONFLICT. */
     revision: integer().notNull().default(0),
     stage: dealStage().notNull().default('inquiry'),

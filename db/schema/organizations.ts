@@ -18,6 +18,8 @@ export const organizationSettings = pgTable(
     /** The address seekers write to; inbound mail is routed to its organization by it. */
     inboundAddress: text().unique(),
     signature: text().notNull().default(''),
+    /** How far over the seeker's budget a space may be and still be suggested. */
+    budgetTolerancePercent: integer().notNull().default(10),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -25,6 +27,7 @@ export const organizationSettings = pgTable(
     check('regeneration_limit_non_negative', sql`${t.regenerationLimit} >= 0`),
     check('regeneration_cooldown_non_negative', sql`${t.regenerationCooldownHours} >= 0`),
     check('undo_window_non_negative', sql`${t.undoWindowSeconds} >= 0`),
+    check('budget_tolerance_range', sql`${t.budgetTolerancePercent} between 0 and 100`),
   ],
 );
 

@@ -116,6 +116,10 @@ export const spaces = pgTable(
     index('spaces_list_rate_idx').on(t.organizationId, t.monthlyRate, t.id),
     index('spaces_list_desks_idx').on(t.organizationId, sql`coalesce(${t.desks}, -1)`, t.id),
     index('spaces_list_square_feet_idx').on(t.organizationId, sql`coalesce(${t.squareFeet}, -1)`, t.id),
+    // Suggestions: the live inventory of one organization by rate, then desks.
+    index('spaces_live_rate_idx')
+      .on(t.organizationId, t.monthlyRate, t.desks)
+      .where(sql`${t.archivedAt} is null`),
   ],
 );
 
@@ -151,3 +155,23 @@ export const dealSpacesRelations = relations(dealSpaces, ({ one }) => ({
   deal: one(deals, { fields: [dealSpaces.dealId], references: [deals.id] }),
   space: one(spaces, { fields: [dealSpaces.spaceId], references: [spaces.id] }),
 }));
+
+/** A suggestion the broker dismissed for a deal: never suggested to that deal again. */
+export const dealSpaceDismissals = pgTable(
+  'deal_space_dismissals',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    dealId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    spaceId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    dismissedBy: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('deal_space_dismissals_pair_idx').on(t.dealId, t.spaceId), index().on(t.spaceId)],
+);

@@ -1,7 +1,9 @@
 import { userActor } from '../audit';
 import { authedProcedure, managerProcedure, router } from '../trpc';
 import { getBoard, getDeal, listOwners } from './queries';
+import { acceptPendingRequirement } from './requirements/service';
 import {
+  acceptRequirementInput,
   attachSpaceInput,
   boardInput,
   createDealInput,
@@ -9,6 +11,8 @@ import {
   getDealInput,
   moveStageInput,
   setSpaceStatusInput,
+  suggestionActionInput,
+  suggestionsInput,
   updateDealInput,
 } from './schemas';
 import {
@@ -19,6 +23,8 @@ import {
   setDealSpaceStatus,
   updateDeal,
 } from './service';
+import { suggestSpaces } from './shortlist/query';
+import { dismissSuggestion, keepSuggestion } from './shortlist/service';
 
 export const dealsRouter = router({
   board: authedProcedure
@@ -71,6 +77,35 @@ export const dealsRouter = router({
   detachSpace: managerProcedure.input(detachSpaceInput).mutation(({ ctx, input }) =>
     detachSpace(ctx.db, {
       ...input,
+      organizationId: ctx.viewer.organizationId,
+      actor: userActor(ctx.viewer.userId),
+    }),
+  ),
+  /** The ranked shortlist from the inventory, each space with its reasons; best first. */
+  suggestions: authedProcedure
+    .input(suggestionsInput)
+    .query(({ ctx, input }) =>
+      suggestSpaces(ctx.db, { dealId: input.id, organizationId: ctx.viewer.organizationId }),
+    ),
+  keepSuggestion: authedProcedure.input(suggestionActionInput).mutation(({ ctx, input }) =>
+    keepSuggestion(ctx.db, {
+      ...input,
+      organizationId: ctx.viewer.organizationId,
+      actor: userActor(ctx.viewer.userId),
+    }),
+  ),
+  dismissSuggestion: authedProcedure.input(suggestionActionInput).mutation(({ ctx, input }) =>
+    dismissSuggestion(ctx.db, {
+      ...input,
+      organizationId: ctx.viewer.organizationId,
+      actor: userActor(ctx.viewer.userId),
+    }),
+  ),
+  /** Take what the email says for a field entered by hand ("the email says 12 people — update?"). */
+  acceptRequirement: authedProcedure.input(acceptRequirementInput).mutation(({ ctx, input }) =>
+    acceptPendingRequirement(ctx.db, {
+      dealId: input.id,
+      field: input.field,
       organizationId: ctx.viewer.organizationId,
       actor: userActor(ctx.viewer.userId),
     }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dealSpaceStatuses, dealStages } from '../../../db/schema';
+import { dealSpaceStatuses, dealStages, requirementFields } from '../../../db/schema';
 import { slaLevels } from '../sla';
 
 export const dealId = z.number().int().positive();
@@ -78,3 +78,9 @@ export type AttachSpaceInput = z.infer<typeof attachSpaceInput>;
 
 export const detachSpaceInput = z.object({ dealId, spaceId: z.number().int().positive() });
 export type DetachSpaceInput = z.infer<typeof detachSpaceInput>;
+export const suggestionsInput = z.object({ id: dealId });
+
+export const suggestionActionInput = z.object({ dealId, spaceId: z.number().int().positive() });
+export type SuggestionActionInput = z.infer<typeof suggestionActionInput>;
+
+export const acceptRequirementInput = z.object({ id: dealId, field: z.enum(requirementFields) });

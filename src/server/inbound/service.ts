@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { deals, emails, type UnroutedReason, unroutedEmails } from '../../../db/schema';
 import { type Actor, recordAudit, SYSTEM } from '../audit';
 import { type Executor, type Transaction, withTransaction } from '../db';
+import { readRequirementsFromEmail } from '../deals/requirements/service';
 import { env } from '../env';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { enqueue, getBoss } from '../queue';
@@ -157,6 +158,14 @@ export async function receiveInboundEmail(
         updatedAt: sql`now()`,
       })
       .where(eq(deals.id, dealId));
+
+    await readRequirementsFromEmail(tx, {
+      organizationId,
+      dealId,
+      emailId: email.id,
+      text: `${subject}\n${bodyClean}`,
+      sentAt: message.receivedAt,
+    });
 
     await recordAudit(tx, {
       organizationId,

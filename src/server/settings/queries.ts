@@ -12,6 +12,7 @@ export type OrganizationSettings = {
   senderEmail: string;
   inboundAddress: string | null;
   signature: string;
+  budgetTolerancePercent: number;
   updatedAt: Date | null;
 };
 
@@ -27,6 +28,7 @@ export function defaultSettings(organizationId: string): OrganizationSettings {
     senderEmail: '',
     inboundAddress: null,
     signature: '',
+    budgetTolerancePercent: 10,
     updatedAt: null,
   };
 }

@@ -13,6 +13,7 @@ export const settingsFields = {
   senderEmail: z.union([z.literal(''), z.email().trim().toLowerCase()]),
   inboundAddress: z.preprocess(emptyToNull, z.email().trim().toLowerCase().nullable()),
   signature: z.string().max(2000),
+  budgetTolerancePercent: z.number().int().min(0).max(100),
 };
 
 /** Any subset of the settings; the ones left out keep their value. */

@@ -53,6 +53,8 @@ const appEnv: NodeJS.ProcessEnv = {
   OPENAI_API_KEY: '',
   RESEND_API_KEY: '',
   NEXT_TELEMETRY_DISABLED: '1',
+  // The bench signs in as many users, each naming its own address as one trusted proxy would.
+  TRUSTED_PROXY: '1',
 };
 const server = spawn('node_modules/.bin/next', ['start', '--port', String(PORT), '--hostname', '127.0.0.1'], {
   env: appEnv,

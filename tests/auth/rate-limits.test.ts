@@ -1,6 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hashPassword } from 'better-auth/crypto';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../../db/client';
+import { accounts, users } from '../../db/schema';
 import { CLIENT_ADDRESS_HEADER } from '../../src/lib/client-address';
 import { auth } from '../../src/server/auth';
 import { env } from '../../src/server/env';
@@ -59,8 +62,14 @@ describe('sign-in rate limits', () => {
   it('lets thirty brokers behind one office address sign in at 9 am', async () => {
     const address = `203.0.${office}.10`;
     const emails = Array.from({ length: 30 }, (_, index) => `broker${index}.${office}@echo.test`);
+    // Accounts come from invitations, not sign-up: write the users and their passwords directly.
+    const password = await hashPassword('broker-password');
     for (const email of emails) {
-      await auth.api.signUpEmail({ body: { email, password: 'broker-password', name: email } });
+      const id = `user_${email}`;
+      await db.insert(users).values({ id, name: email, email, emailVerified: false });
+      await db
+        .insert(accounts)
+        .values({ id: `acct_${email}`, accountId: id, providerId: 'credential', userId: id, password });
     }
     const statuses: number[] = [];
     for (const email of emails) {

@@ -115,7 +115,11 @@ function withValueAt(value: unknown, path: string[], replacement: unknown): unkn
 
 type Probe = { label: string; input: unknown };
 
-function probesFor(inputs: z.ZodType[]): Probe[] {
+/** `maxStringLength`: a procedure that takes a document (a CSV import) is probed past its own bound. */
+function probesFor(inputs: z.ZodType[], maxStringLength?: number): Probe[] {
+  const strings = maxStringLength
+    ? { ...HOSTILE_STRINGS, '1 MB': 'x'.repeat(maxStringLength + 1) }
+    : HOSTILE_STRINGS;
   const probes: Probe[] = Object.entries(HOSTILE_WHOLE_INPUTS).map(([label, input]) => ({
     label: `whole input: ${label}`,
     input,
@@ -125,7 +129,7 @@ function probesFor(inputs: z.ZodType[]): Probe[] {
     for (const path of stringPaths(plausible)) {
       const isCursor = path.at(-1) === 'cursor';
       for (const [label, hostile] of Object.entries({
-        ...HOSTILE_STRINGS,
+        ...strings,
         ...(isCursor ? HOSTILE_CURSORS : {}),
       })) {
         probes.push({ label: `${path.join('.')}: ${label}`, input: withValueAt(plausible, path, hostile) });
@@ -136,7 +140,10 @@ function probesFor(inputs: z.ZodType[]): Probe[] {
 }
 
 const procedures = Object.entries(
-  appRouter._def.procedures as unknown as Record<string, { _def: { inputs: z.ZodType[] } }>,
+  appRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { inputs: z.ZodType[]; meta?: { maxStringLength?: number } } }
+  >,
 );
 
 let cookie = '';
@@ -177,7 +184,7 @@ describe('every procedure, hostile input', () => {
   });
 
   it.each(procedures)('%s answers 4xx, never 500', async (path, procedure) => {
-    const probes = probesFor(procedure._def.inputs);
+    const probes = probesFor(procedure._def.inputs, procedure._def.meta?.maxStringLength);
     const failures: string[] = [];
     for (const probe of probes) {
       const caller = createCaller(await createTRPCContext({ headers: new Headers({ cookie }) }));

@@ -165,3 +165,26 @@ describe('deals.attachSpace / detachSpace', () => {
     });
   });
 });
+
+describe('hand-entered requirements', () => {
+  it('keeps a team size typed by the broker when a later email says otherwise, and offers the email’s figure', async () => {
+    const manager = await callerFor('manager@echo.test');
+    const deal = await manager.deals.create({
+      ...newDeal('Handtyped Co'),
+      seekerEmail: 'hana@handtyped.example',
+    });
+    const edited = await manager.deals.update({ id: deal.id, revision: deal.revision, teamSize: 9 });
+    expect(edited.handEnteredFields).toEqual(expect.arrayContaining(['teamSize']));
+
+    await manager.inbound.simulate({
+      from: 'Hana <hana@handtyped.example>',
+      subject: 'Re: our search',
+      body: 'Quick update: we are now a team of 12 people, budget still around $18,000 a month.',
+      dealId: deal.id,
+    });
+
+    const [row] = await db.select().from(deals).where(eq(deals.id, deal.id));
+    expect(row?.teamSize).toBe(9);
+    expect(row?.pendingRequirements).toMatchObject({ teamSize: { value: 12 } });
+  });
+});

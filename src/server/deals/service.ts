@@ -1,5 +1,13 @@
 import { and, asc, eq, max, ne, sql } from 'drizzle-orm';
-import { dealSpaces, deals, members, spaces } from '../../../db/schema';
+import {
+  type DealRequirements,
+  dealSpaces,
+  deals,
+  members,
+  type RequirementField,
+  requirementFields,
+  spaces,
+} from '../../../db/schema';
 import { type Actor, recordAudit } from '../audit';
 import { type Executor, type Transaction, withTransaction } from '../db';
 import { BadInputError, InvalidTransitionError, NotFoundError, RecordConflictError } from '../errors';
@@ -203,6 +211,7 @@ export async function createDeal(executor: Executor, params: CreateDealInput & S
         teamSize: params.teamSize,
         monthlyBudget: params.monthlyBudget,
         requirements: params.requirements,
+        handEnteredFields: handEnteredFields(params),
         ownerId: params.ownerId ?? null,
         stage: 'inquiry',
         position: (last?.position ?? 0) + POSITION_STEP,
@@ -226,6 +235,25 @@ export async function createDeal(executor: Executor, params: CreateDealInput & S
  * the revision in the same statement: an edit from a stale revision is a CONFLICT, never a silent
  * overwrite.
  */
+/**
+ * The requirement fields a broker typed in: emails never overwrite them silently (a differing
+ * value from a later email waits in `pendingRequirements` for the broker to accept).
+ */
+function handEnteredFields(fields: {
+  teamSize?: number;
+  monthlyBudget?: number;
+  requirements?: DealRequirements;
+}): RequirementField[] {
+  const given = [
+    ...(fields.teamSize === undefined ? [] : ['teamSize']),
+    ...(fields.monthlyBudget === undefined ? [] : ['monthlyBudget']),
+    ...Object.entries(fields.requirements ?? {})
+      .filter(([, value]) => value !== undefined)
+      .map(([key]) => key),
+  ];
+  return requirementFields.filter((field) => given.includes(field));
+}
+
 export async function updateDeal(executor: Executor, params: UpdateDealInput & Scope) {
   const { id, revision, organizationId, actor, ...fields } = params;
   const values = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
@@ -240,7 +268,13 @@ export async function updateDeal(executor: Executor, params: UpdateDealInput & S
     const now = new Date();
     const [deal] = await tx
       .update(deals)
-      .set({ ...values, revision: sql`${deals.revision} + 1`, updatedAt: now, lastActivityAt: now })
+      .set({
+        ...values,
+        handEnteredFields: [...new Set([...before.handEnteredFields, ...handEnteredFields(fields)])],
+        revision: sql`${deals.revision} + 1`,
+        updatedAt: now,
+        lastActivityAt: now,
+      })
       .where(and(eq(deals.id, id), eq(deals.organizationId, organizationId), eq(deals.revision, revision)))
       .returning();
     if (!deal) throw new RecordConflictError('deal', before.revision);

@@ -28,6 +28,7 @@ import { cn } from '@/lib/utils';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { DealFormDialog } from './deal-form';
 import { describeActor, describeEvent } from './history';
+import { Shortlist } from './shortlist';
 import { DetachSpaceButton, SpacePicker } from './space-picker';
 
 type Deal = RouterOutputs['deals']['get'];
@@ -183,6 +184,7 @@ function DealDetail({ deal, canMove }: { deal: Deal; canMove: boolean }) {
         <div className="grid min-w-0 gap-6">
           <Requirements deal={deal} />
           <Spaces deal={deal} canEdit={canMove} />
+          <Shortlist dealId={deal.id} />
           <History deal={deal} now={now} />
         </div>
       </div>

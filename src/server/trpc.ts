@@ -9,6 +9,7 @@ import { type Role, roles } from './auth';
 import { RateLimitError, toTRPCError } from './errors';
 import { ownOrganizationId, recoverActiveOrganization } from './joining/queries';
 import { resolveSession } from './session';
+import { hasRole } from './viewer';
 
 /**
  * `responseHeaders`, when the caller has a response (the tRPC route), receives the refreshed
@@ -155,12 +156,6 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
     },
   });
 });
-
-export type Viewer = { userId: string; organizationId: string; role: Role; name: string; email: string };
-
-const rank: Record<Role, number> = { agent: 0, manager: 1, admin: 2 };
-
-export const hasRole = (viewer: Pick<Viewer, 'role'>, atLeast: Role) => rank[viewer.role] >= rank[atLeast];
 
 function requireRole(atLeast: Role) {
   return authedProcedure.use(({ ctx, next }) => {

@@ -26,7 +26,7 @@ import {
 import { recordSendSimilarity } from '../learning/service';
 import { cancelQueuedDeliveries, enqueueDelivery } from '../mail/delivery';
 import { canAdvanceDelivery } from '../mail/delivery-status';
-import { hasRole, type Viewer } from '../trpc';
+import { hasRole, type Viewer } from '../viewer';
 import { regenerationAllowance } from './allowance';
 import type {
   ApproveDraftInput,

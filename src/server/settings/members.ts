@@ -5,7 +5,7 @@ import { type Executor, withTransaction } from '../db';
 import { BadInputError, ConflictError, InvalidTransitionError, NotFoundError } from '../errors';
 import { newId } from '../joining/service';
 import { invitationEmail, sendAccountEmail } from '../mail/account-mail';
-import type { Viewer } from '../trpc';
+import type { Viewer } from '../viewer';
 import { listMembers, listPendingInvitations } from './queries';
 import type { ChangeRoleInput, InviteMemberInput } from './schemas';
 

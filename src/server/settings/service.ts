@@ -4,7 +4,7 @@ import { recordAudit, userActor } from '../audit';
 import { type Executor, withTransaction } from '../db';
 import { env } from '../env';
 import { ConflictError, NotFoundError } from '../errors';
-import type { Viewer } from '../trpc';
+import type { Viewer } from '../viewer';
 import { defaultSettings, getOrganizationSettings } from './queries';
 import type { UpdateSettingsInput } from './schemas';
 

@@ -3,7 +3,7 @@ import { members } from '../../../db/schema';
 import { recordAudit, userActor } from '../audit';
 import { type Executor, withTransaction } from '../db';
 import { NotFoundError } from '../errors';
-import type { Viewer } from '../trpc';
+import type { Viewer } from '../viewer';
 import { getOrganizationSettings } from './queries';
 
 export async function mySignature(db: Executor, viewer: Viewer) {

@@ -28,6 +28,7 @@ import { cn } from '@/lib/utils';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { DealFormDialog } from './deal-form';
 import { describeActor, describeEvent } from './history';
+import { PendingRequirements } from './pending-requirements';
 import { Shortlist } from './shortlist';
 import { DetachSpaceButton, SpacePicker } from './space-picker';
 
@@ -324,6 +325,7 @@ function Requirements({ deal }: { deal: Deal }) {
         <CardTitle>Requirements</CardTitle>
       </CardHeader>
       <CardContent className="grid gap-3 text-sm">
+        <PendingRequirements dealId={deal.id} pending={deal.pendingRequirements} />
         <div className="flex flex-wrap gap-1.5">
           {needs.length === 0 ? <span className="text-muted-foreground">No must-haves recorded.</span> : null}
           {needs.map(({ icon: Icon, label }) => (

@@ -58,4 +58,36 @@ describe('an inbound email gets its draft in the background', () => {
     expect(sources.filter((id) => id === emailId)).toHaveLength(2);
     expect(draft.versions[0]?.validation.questions).toMatchObject({ unanswered: [] });
   });
+
+  it('answers a new inquiry with the best matches of the inventory, grounded, without attaching them', async () => {
+    const caller = await callerFor('agent@echo.test');
+    const received = await caller.inbound.simulate({
+      from: 'Nina Okafor <nina@brightpath.example>',
+      subject: 'Office search',
+      body: 'Hi, we are a team of 8 looking for an office in Hayes Valley or the Mission from March, budget around $9,000 a month. Is there parking, and could we tour Thursday afternoon?',
+    });
+    if (received.status !== 'received') throw new Error('expected a new email');
+    const deadline = Date.now() + 45_000;
+    let draftId: number | undefined;
+    while (!draftId && Date.now() < deadline) {
+      const [row] = await db
+        .select({ id: emailDrafts.id })
+        .from(emailDrafts)
+        .where(eq(emailDrafts.inboundEmailId, received.emailId));
+      draftId = row?.id;
+      if (!draftId) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    if (!draftId) throw new Error('No draft was generated for the new inquiry');
+
+    const draft = await caller.drafts.get({ id: draftId });
+    const { items } = await caller.deals.suggestions({ id: draft.dealId });
+    const best = items[0];
+    if (!best) throw new Error('the inventory suggests nothing for the inquiry');
+    expect(draft.body).toContain('From our inventory');
+    expect(draft.body).toContain(`${best.space.name}`);
+    expect(draft.body).toContain(`$${best.space.monthlyRate.toLocaleString('en-US')}/month`);
+    expect(draft.versions[0]?.validation.status).not.toBe('failed');
+    // Proposing is not attaching: the deal has no spaces until the broker keeps one.
+    expect(draft.spaces).toHaveLength(0);
+  });
 });

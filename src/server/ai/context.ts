@@ -9,6 +9,7 @@ import type {
 } from '../../../db/schema';
 import { dealSpaces, deals, emails, spaces } from '../../../db/schema';
 import type { Executor } from '../db';
+import { suggestSpaces } from '../deals/shortlist/query';
 import { NotFoundError } from '../errors';
 import { draftSignature } from '../settings/queries';
 import { sanitizeInbound } from './sanitize';
@@ -28,6 +29,11 @@ export type ContextSpace = {
   squareFeet: number | null;
   /** ISO date (YYYY-MM-DD). */
   availableFrom: string | null;
+  /**
+   * Set when the space is not on the deal but proposed from the inventory (a new inquiry with no
+   * spaces yet): proposing does not attach it until the broker keeps it.
+   */
+  suggestion?: { fits: boolean; reasons: Array<{ criterion: string; ok: boolean; text: string }> };
   dealStatus: DealSpaceStatus;
 };
 
@@ -65,6 +71,8 @@ export type DraftContext = {
 
 /** Older history than this is never worth the tokens. */
 const MAX_THREAD_MESSAGES = 20;
+/** A new inquiry's draft proposes the best two or three matches. */
+const PROPOSED_SPACES = 3;
 const MAX_MESSAGE_CHARS = 4_000;
 const MAX_INBOUND_CHARS = 20_000;
 
@@ -116,6 +124,26 @@ export async function loadDraftContext(
     .limit(MAX_THREAD_MESSAGES);
 
   const signature = await draftSignature(db, { organizationId, ownerId: deal.ownerId });
+  // A deal with no spaces yet (a new inquiry) is answered with the best matches of the inventory.
+  const proposed =
+    links.length === 0
+      ? (await suggestSpaces(db, { organizationId, dealId: deal.id, limit: PROPOSED_SPACES })).items
+      : [];
+  const toContextSpace = (space: typeof spaces.$inferSelect): Omit<ContextSpace, 'dealStatus'> => ({
+    id: space.id,
+    name: space.name,
+    address: space.address,
+    neighborhood: space.neighborhood,
+    hostCompany: space.hostCompany,
+    hostContext: space.hostContext,
+    monthlyRate: space.monthlyRate,
+    amenities: space.amenities,
+    detailedAmenities: space.detailedAmenities,
+    availability: space.availability,
+    desks: space.desks,
+    squareFeet: space.squareFeet,
+    availableFrom: space.availableFrom,
+  });
 
   const toMessage = (email: typeof inbound, max: number): ContextMessage => ({
     id: email.id,
@@ -137,22 +165,14 @@ export async function loadDraftContext(
       requirements: deal.requirements,
       stage: deal.stage,
     },
-    spaces: links.map(({ space, status }) => ({
-      id: space.id,
-      name: space.name,
-      address: space.address,
-      neighborhood: space.neighborhood,
-      hostCompany: space.hostCompany,
-      hostContext: space.hostContext,
-      monthlyRate: space.monthlyRate,
-      amenities: space.amenities,
-      detailedAmenities: space.detailedAmenities,
-      availability: space.availability,
-      desks: space.desks,
-      squareFeet: space.squareFeet,
-      availableFrom: space.availableFrom,
-      dealStatus: status,
-    })),
+    spaces: [
+      ...links.map(({ space, status }) => ({ ...toContextSpace(space), dealStatus: status })),
+      ...proposed.map(({ space, fits, reasons }) => ({
+        ...toContextSpace(space),
+        dealStatus: 'shown' as const,
+        suggestion: { fits, reasons },
+      })),
+    ],
     inbound: toMessage(inbound, MAX_INBOUND_CHARS),
     thread: thread.map((email) => toMessage(email, MAX_MESSAGE_CHARS)),
     signature,

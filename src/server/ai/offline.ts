@@ -435,6 +435,39 @@ function correction(question: Question, space: ContextSpace): string | null {
   return null;
 }
 
+const MUST_HAVE_WORDS = {
+  parking: ['parking on site', 'no parking on site'],
+  dogFriendly: ['dogs welcome', 'no dogs'],
+  afterHours: ['after-hours access', 'no after-hours access'],
+  meetingRooms: ['meeting rooms', 'no meeting rooms'],
+} as const;
+
+/**
+ * For a new inquiry: the best matches of the inventory, each with its rate, its desks and the
+ * must-haves it meets and misses, then what the seeker has not told us yet.
+ */
+function proposalParagraphs(context: DraftContext, proposed: ContextSpace[]): string[] {
+  const { requirements, teamSize, monthlyBudget } = context.deal;
+  const musts = (Object.keys(MUST_HAVE_WORDS) as Array<keyof typeof MUST_HAVE_WORDS>).filter(
+    (must) => requirements[must],
+  );
+  const lines = proposed.map((space) => {
+    const where = space.neighborhood ? ` in ${space.neighborhood}` : '';
+    const desks = space.desks ? `, ${space.desks} desks` : '';
+    const needs = musts.map((must) => MUST_HAVE_WORDS[must][space.amenities[must] ? 0 : 1]);
+    return `- ${space.name}${where}: ${usd(space.monthlyRate)}/month${desks}${needs.length ? `; ${needs.join(', ')}` : ''}`;
+  });
+  const missing = [
+    monthlyBudget > 0 ? null : 'your monthly budget',
+    teamSize > 1 ? null : 'how many people the space is for',
+    requirements.moveInDate ? null : 'when you would like to move in',
+  ].filter((item): item is string => item !== null);
+  return [
+    `From our inventory, these spaces fit what you describe best:\n${lines.join('\n')}`,
+    ...(missing.length ? [`To narrow it down, could you tell me ${missing.join(' and ')}?`] : []),
+  ];
+}
+
 /** A reply to the context's inbound email from the records alone. `instruction` steers a regeneration. */
 export function draftOffline(
   context: DraftContext,
@@ -573,11 +606,24 @@ export function draftOffline(
     reasoning.needsHumanReview?.push('No space is linked to this deal');
   }
 
+  const proposed = context.spaces.filter((space) => space.suggestion);
+  if (proposed.length > 0) {
+    paragraphs.unshift(...proposalParagraphs(context, proposed));
+    for (const space of proposed)
+      reasoning.dataUsed.push(
+        spaceData(space, 'Proposed from the inventory', 'monthlyRate', space.monthlyRate),
+      );
+  }
+
   const isShort = /\b(short|shorter|brief|concise)\b/i.test(instruction);
   const firstName = context.deal.seekerName.split(/\s+/)[0] ?? context.deal.seekerName;
   const opening = isShort
     ? []
-    : [primary ? `Thanks for your note about ${primary.name}.` : 'Thanks for your note.'];
+    : [
+        primary && !primary.suggestion
+          ? `Thanks for your note about ${primary.name}.`
+          : 'Thanks for your note.',
+      ];
   const lines = [
     `Hi ${firstName},`,
     '',

@@ -15,8 +15,8 @@ import {
   DialogTitle,
   DialogTrigger,
 } from '@/components/ui/dialog';
-import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { LabelledInput } from '@/components/ui/labelled-input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Textarea } from '@/components/ui/textarea';
 import { api, type RouterInputs, type RouterOutputs } from '@/trpc/react';
@@ -188,38 +188,38 @@ export function DealFormDialog({ deal }: { deal: Deal | null }) {
           }}
         >
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextInput
+            <LabelledInput
               label="Seeker name"
               value={values.seekerName}
               onChange={(v) => set('seekerName', v)}
               required
             />
-            <TextInput
+            <LabelledInput
               label="Seeker email"
               type="email"
               value={values.seekerEmail}
               onChange={(v) => set('seekerEmail', v)}
               required
             />
-            <TextInput
+            <LabelledInput
               label="Company"
               value={values.companyName}
               onChange={(v) => set('companyName', v)}
               required
             />
-            <TextInput
+            <LabelledInput
               label="Team size"
               value={values.teamSize}
               onChange={(v) => set('teamSize', v)}
               required
-              numeric
+              inputMode="numeric"
             />
-            <TextInput
+            <LabelledInput
               label="Monthly budget ($)"
               value={values.monthlyBudget}
               onChange={(v) => set('monthlyBudget', v)}
               required
-              numeric
+              inputMode="numeric"
             />
             <OwnerSelect
               value={values.ownerId}
@@ -230,29 +230,29 @@ export function DealFormDialog({ deal }: { deal: Deal | null }) {
           <fieldset className="grid gap-4 rounded-lg border p-3">
             <legend className="px-1 text-sm font-medium">Requirements</legend>
             <div className="grid gap-4 sm:grid-cols-2">
-              <TextInput
+              <LabelledInput
                 label="Neighbourhoods"
                 value={values.neighborhoods}
                 onChange={(v) => set('neighborhoods', v)}
                 hint="Separated by commas"
               />
-              <TextInput
+              <LabelledInput
                 label="Move-in date"
                 type="date"
                 value={values.moveInDate}
                 onChange={(v) => set('moveInDate', v)}
               />
-              <TextInput
+              <LabelledInput
                 label="Lease (months)"
                 value={values.leaseMonths}
                 onChange={(v) => set('leaseMonths', v)}
-                numeric
+                inputMode="numeric"
               />
-              <TextInput
+              <LabelledInput
                 label="Parking spots"
                 value={values.parkingSpots}
                 onChange={(v) => set('parkingSpots', v)}
-                numeric
+                inputMode="numeric"
               />
             </div>
             <div className="flex flex-wrap gap-x-6 gap-y-2">
@@ -336,32 +336,6 @@ function OwnerSelect(props: {
           </option>
         ))}
       </NativeSelect>
-    </div>
-  );
-}
-
-function TextInput(props: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  type?: string;
-  required?: boolean;
-  numeric?: boolean;
-  hint?: string;
-}) {
-  const id = useId();
-  return (
-    <div className="grid gap-1.5">
-      <Label htmlFor={id}>{props.label}</Label>
-      <Input
-        id={id}
-        type={props.type ?? 'text'}
-        inputMode={props.numeric ? 'numeric' : undefined}
-        required={props.required}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-      {props.hint ? <p className="text-xs text-muted-foreground">{props.hint}</p> : null}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { Checkbox } from '@/components/ui/checkbox';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { LabelledInput } from '@/components/ui/labelled-input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Textarea } from '@/components/ui/textarea';
@@ -233,51 +234,62 @@ export function SpaceForm({ space, canEdit }: { space: Space | null; canEdit: bo
       <fieldset disabled={readOnly} className="grid gap-6">
         <Section title="The space">
           <Grid>
-            <Field label="Name" value={values.name} onChange={(v) => set('name', v)} required />
-            <Field
+            <LabelledInput label="Name" value={values.name} onChange={(v) => set('name', v)} required />
+            <LabelledInput
               label="Reference"
               value={values.reference}
               onChange={(v) => set('reference', v)}
               hint="The listing’s own key; CSV re-imports update by it."
             />
-            <Field label="Address" value={values.address} onChange={(v) => set('address', v)} required wide />
-            <Field
+            <LabelledInput
+              label="Address"
+              value={values.address}
+              onChange={(v) => set('address', v)}
+              required
+              className="sm:col-span-2"
+            />
+            <LabelledInput
               label="Neighbourhood"
               value={values.neighborhood}
               onChange={(v) => set('neighborhood', v)}
             />
-            <Field
+            <LabelledInput
               label="Available from"
               type="date"
               value={values.availableFrom}
               onChange={(v) => set('availableFrom', v)}
             />
-            <Field
+            <LabelledInput
               label="Monthly rate ($)"
               value={values.monthlyRate}
               onChange={(v) => set('monthlyRate', v)}
               required
-              numeric
+              inputMode="decimal"
             />
-            <Field label="Desks" value={values.desks} onChange={(v) => set('desks', v)} numeric />
-            <Field
+            <LabelledInput
+              label="Desks"
+              value={values.desks}
+              onChange={(v) => set('desks', v)}
+              inputMode="decimal"
+            />
+            <LabelledInput
               label="Square feet"
               value={values.squareFeet}
               onChange={(v) => set('squareFeet', v)}
-              numeric
+              inputMode="decimal"
             />
           </Grid>
         </Section>
 
         <Section title="Host">
           <Grid>
-            <Field
+            <LabelledInput
               label="Host company"
               value={values.hostCompany}
               onChange={(v) => set('hostCompany', v)}
               required
             />
-            <Field
+            <LabelledInput
               label="Host email"
               type="email"
               value={values.hostEmail}
@@ -333,35 +345,35 @@ export function SpaceForm({ space, canEdit }: { space: Space | null; canEdit: bo
 
         <Section title="Parking">
           <Grid>
-            <Field
+            <LabelledInput
               label="Parking type"
               value={values.parking.type}
               onChange={(v) => setIn('parking', 'type', v)}
             />
-            <Field
+            <LabelledInput
               label="Parking location"
               value={values.parking.location}
               onChange={(v) => setIn('parking', 'location', v)}
             />
-            <Field
+            <LabelledInput
               label="Parking cost per month ($)"
               value={values.parking.costMonthly}
               onChange={(v) => setIn('parking', 'costMonthly', v)}
-              numeric
+              inputMode="decimal"
             />
-            <Field
+            <LabelledInput
               label="Parking cost per day ($)"
               value={values.parking.costPerDay}
               onChange={(v) => setIn('parking', 'costPerDay', v)}
-              numeric
+              inputMode="decimal"
             />
-            <Field
+            <LabelledInput
               label="Spots available"
               value={values.parking.spotsAvailable}
               onChange={(v) => setIn('parking', 'spotsAvailable', v)}
-              numeric
+              inputMode="decimal"
             />
-            <Field
+            <LabelledInput
               label="Parking provider"
               value={values.parking.provider}
               onChange={(v) => setIn('parking', 'provider', v)}
@@ -386,28 +398,28 @@ export function SpaceForm({ space, canEdit }: { space: Space | null; canEdit: bo
               value={values.dogPolicy.allowed}
               onChange={(v) => setIn('dogPolicy', 'allowed', v)}
             />
-            <Field
+            <LabelledInput
               label="Dog size limit"
               value={values.dogPolicy.sizeLimit}
               onChange={(v) => setIn('dogPolicy', 'sizeLimit', v)}
             />
-            <Field
+            <LabelledInput
               label="Dog deposit ($)"
               value={values.dogPolicy.deposit}
               onChange={(v) => setIn('dogPolicy', 'deposit', v)}
-              numeric
+              inputMode="decimal"
             />
-            <Field
+            <LabelledInput
               label="Reason"
               value={values.dogPolicy.reason}
               onChange={(v) => setIn('dogPolicy', 'reason', v)}
             />
-            <Field
+            <LabelledInput
               label="Flexibility"
               value={values.dogPolicy.flexibility}
               onChange={(v) => setIn('dogPolicy', 'flexibility', v)}
             />
-            <Field
+            <LabelledInput
               label="Alternative"
               value={values.dogPolicy.alternative}
               onChange={(v) => setIn('dogPolicy', 'alternative', v)}
@@ -422,12 +434,12 @@ export function SpaceForm({ space, canEdit }: { space: Space | null; canEdit: bo
 
         <Section title="Access">
           <Grid>
-            <Field
+            <LabelledInput
               label="Access system"
               value={values.access.system}
               onChange={(v) => setIn('access', 'system', v)}
             />
-            <Field
+            <LabelledInput
               label="Access hours"
               value={values.access.hours}
               onChange={(v) => setIn('access', 'hours', v)}
@@ -437,24 +449,24 @@ export function SpaceForm({ space, canEdit }: { space: Space | null; canEdit: bo
               value={values.access.afterHours}
               onChange={(v) => setIn('access', 'afterHours', v)}
             />
-            <Field
+            <LabelledInput
               label="Cost per card ($)"
               value={values.access.costPerCard}
               onChange={(v) => setIn('access', 'costPerCard', v)}
-              numeric
+              inputMode="decimal"
             />
-            <Field
+            <LabelledInput
               label="Access cost ($)"
               value={values.access.cost}
               onChange={(v) => setIn('access', 'cost', v)}
-              numeric
+              inputMode="decimal"
             />
-            <Field
+            <LabelledInput
               label="Advance notice"
               value={values.access.advanceNotice}
               onChange={(v) => setIn('access', 'advanceNotice', v)}
             />
-            <Field
+            <LabelledInput
               label="Security contact"
               value={values.access.securityContact}
               onChange={(v) => setIn('access', 'securityContact', v)}
@@ -469,28 +481,28 @@ export function SpaceForm({ space, canEdit }: { space: Space | null; canEdit: bo
 
         <Section title="Meeting rooms">
           <Grid>
-            <Field
+            <LabelledInput
               label="Number of meeting rooms"
               value={values.meetingRooms.count}
               onChange={(v) => setIn('meetingRooms', 'count', v)}
-              numeric
+              inputMode="decimal"
             />
-            <Field
+            <LabelledInput
               label="Room sizes (people)"
               value={values.meetingRooms.sizes}
               onChange={(v) => setIn('meetingRooms', 'sizes', v)}
               hint="Separated by commas: 4, 8, 12"
             />
-            <Field
+            <LabelledInput
               label="Booking system"
               value={values.meetingRooms.bookingSystem}
               onChange={(v) => setIn('meetingRooms', 'bookingSystem', v)}
             />
-            <Field
+            <LabelledInput
               label="Max hours per booking"
               value={values.meetingRooms.maxHoursPerBooking}
               onChange={(v) => setIn('meetingRooms', 'maxHoursPerBooking', v)}
-              numeric
+              inputMode="decimal"
             />
             <TextField
               label="Meeting rooms note"
@@ -512,17 +524,17 @@ export function SpaceForm({ space, canEdit }: { space: Space | null; canEdit: bo
               value={values.rentInclusions.hvac}
               onChange={(v) => setIn('rentInclusions', 'hvac', v)}
             />
-            <Field
+            <LabelledInput
               label="Internet"
               value={values.rentInclusions.internet}
               onChange={(v) => setIn('rentInclusions', 'internet', v)}
             />
-            <Field
+            <LabelledInput
               label="Janitorial"
               value={values.rentInclusions.janitorial}
               onChange={(v) => setIn('rentInclusions', 'janitorial', v)}
             />
-            <Field
+            <LabelledInput
               label="Kitchen"
               value={values.rentInclusions.kitchen}
               onChange={(v) => setIn('rentInclusions', 'kitchen', v)}
@@ -564,38 +576,6 @@ function Section({
 
 function Grid({ children }: { children: React.ReactNode }) {
   return <div className="grid gap-4 sm:grid-cols-2">{children}</div>;
-}
-
-function Field(props: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  type?: string;
-  required?: boolean;
-  numeric?: boolean;
-  wide?: boolean;
-  hint?: string;
-}) {
-  const id = useId();
-  return (
-    <div className={props.wide ? 'grid gap-1.5 sm:col-span-2' : 'grid gap-1.5'}>
-      <Label htmlFor={id}>{props.label}</Label>
-      <Input
-        id={id}
-        type={props.type ?? 'text'}
-        inputMode={props.numeric ? 'decimal' : undefined}
-        required={props.required}
-        value={props.value}
-        aria-describedby={props.hint ? `${id}-hint` : undefined}
-        onChange={(event) => props.onChange(event.target.value)}
-      />
-      {props.hint ? (
-        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
-          {props.hint}
-        </p>
-      ) : null}
-    </div>
-  );
 }
 
 function TextField(props: { label: string; value: string; onChange: (value: string) => void }) {

@@ -1,6 +1,5 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
-import { env } from '../src/server/env';
 import * as schema from './schema';
 
 type StatementListener = (sql: string, params: unknown[]) => void;
@@ -12,7 +11,8 @@ export function onStatement(listener: StatementListener) {
   return () => statementListeners.delete(listener);
 }
 
-export function createDatabase(connectionString: string, max = env.DB_POOL_MAX) {
+/** A pool and its Drizzle database; the caller says where and how many connections. */
+export function createDatabase(connectionString: string, max: number) {
   const pool = new Pool({ connectionString, max, application_name: 'echo' });
   const logger = {
     logQuery(sql: string, params: unknown[]) {
@@ -26,11 +26,3 @@ export type Database = ReturnType<typeof createDatabase>['db'];
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 /** What services take: the pool-backed database, or an open transaction to join. */
 export type Executor = Database | Transaction;
-
-// One pool per process, kept across Next.js dev reloads.
-const globalForDb = globalThis as unknown as { echoDatabase?: ReturnType<typeof createDatabase> };
-const instance = globalForDb.echoDatabase ?? createDatabase(env.DATABASE_URL);
-globalForDb.echoDatabase = instance;
-
-export const pool = instance.pool;
-export const db = instance.db;

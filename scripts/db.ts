@@ -12,8 +12,8 @@ const isEmbedded = !process.env.DATABASE_URL;
 
 const embedded = isEmbedded ? await startEmbeddedPostgres(DEV_DATABASE) : null;
 const url = process.env.DATABASE_URL || EMBEDDED_DATABASE_URL;
-const { db, pool } = await import('../db/client');
-const { isSeeded, seed, demoUsers, DEMO_PASSWORD } = await import('../db/seed');
+const { db, pool } = await import('../src/server/db');
+const { isSeeded, seed, demoUsers, DEMO_PASSWORD } = await import('../src/server/seed/seed');
 const { sql } = await import('drizzle-orm');
 
 const redacted = url.replace(/\/\/([^:@]+):[^@]+@/, '//$1:***@');

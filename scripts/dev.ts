@@ -16,8 +16,8 @@ const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(D
 const url = process.env.DATABASE_URL || EMBEDDED_DATABASE_URL;
 
 await migrateAll(url);
-const { db, pool } = await import('../db/client');
-const { isSeeded, seed, demoUsers, DEMO_PASSWORD } = await import('../db/seed');
+const { db, pool } = await import('../src/server/db');
+const { isSeeded, seed, demoUsers, DEMO_PASSWORD } = await import('../src/server/seed/seed');
 const { hasAnyOrganization } = await import('../src/server/joining/queries');
 const hasDemoData = await isSeeded(db);
 if (!hasDemoData && !isProduction) {

@@ -26,7 +26,7 @@ if (dealId !== undefined && (!Number.isInteger(dealId) || dealId <= 0)) {
 }
 
 const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(DEV_DATABASE);
-const { db, pool } = await import('../db/client');
+const { db, pool } = await import('../src/server/db');
 const { asc, isNotNull } = await import('drizzle-orm');
 const { organizationSettings } = await import('../db/schema');
 const { findOrganizationByInboundAddress } = await import('../src/server/settings/queries');

@@ -1,7 +1,7 @@
-import { db } from '../db/client';
-import { DEMO_PASSWORD, seed } from '../db/seed';
 import { auth } from '../src/server/auth';
+import { db } from '../src/server/db';
 import { createCaller } from '../src/server/root';
+import { DEMO_PASSWORD, seed } from '../src/server/seed/seed';
 import { createTRPCContext } from '../src/server/trpc';
 
 export { db };

@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
-import { db, type Executor } from '../../db/client';
 import { members, organizations, sessions, users } from '../../db/schema';
 import { auth } from './auth';
+import { db, type Executor } from './db';
 
 /**
  * Who is asking: the session named by the signed `session_token` cookie, checked against the

@@ -1,5 +1,11 @@
-import { demoDeals, demoSpaces, otherBrokerage, type SeedDeal, type SeedSpace } from '../../db/seed-data';
 import type { ContextSpace, DraftContext } from '../../src/server/ai/context';
+import {
+  demoDeals,
+  demoSpaces,
+  otherBrokerage,
+  type SeedDeal,
+  type SeedSpace,
+} from '../../src/server/seed/seed-data';
 
 export const SIGNATURE = 'Best,\nAlex Agent\nTandem Brokerage · (415) 555-0142';
 

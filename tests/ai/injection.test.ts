@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { demoDeals, demoSpaces, otherBrokerage } from '../../db/seed-data';
 import { CircuitBreaker } from '../../src/server/ai/breaker';
 import { fitContext, loadDraftContext } from '../../src/server/ai/context';
 import { createDraftGenerator } from '../../src/server/ai/index';
 import { buildDraftMessages, countPromptTokens } from '../../src/server/ai/prompts';
 import { draftOutputSchema } from '../../src/server/ai/schemas';
 import { NotFoundError } from '../../src/server/errors';
+import { demoDeals, demoSpaces, otherBrokerage } from '../../src/server/seed/seed-data';
 import { callKind, draftAnswer, type FakeOpenAI, startFakeOpenAI } from '../fakes/openai';
 import { db, seedDemo } from '../helpers';
 import { addInbound, organizationId } from './db-helpers';

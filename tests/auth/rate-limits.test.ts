@@ -2,10 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hashPassword } from 'better-auth/crypto';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../db/client';
 import { accounts, users } from '../../db/schema';
 import { CLIENT_ADDRESS_HEADER } from '../../src/lib/client-address';
 import { auth } from '../../src/server/auth';
+import { db } from '../../src/server/db';
 import { env } from '../../src/server/env';
 import { appendPeerToForwardedFor } from '../../src/server/forwarded-for';
 import {

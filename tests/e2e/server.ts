@@ -44,8 +44,8 @@ export default async function setup(project: TestProject) {
   await migrateAll(databaseUrl.toString());
 
   process.env.DATABASE_URL = databaseUrl.toString();
-  const { db, pool } = await import('../../db/client');
-  const { seed } = await import('../../db/seed');
+  const { db, pool } = await import('../../src/server/db');
+  const { seed } = await import('../../src/server/seed/seed');
   await seed(db);
   await pool.end();
 

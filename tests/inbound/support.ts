@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { Webhook } from 'svix';
-import { db } from '../../db/client';
+import { db } from '../../src/server/db';
 
 /** A webhook delivery as Resend (through svix) would POST it; `at` and `secret` let tests forge bad ones. */
 export function signedRequest(

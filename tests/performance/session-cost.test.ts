@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { onStatement, pool } from '../../db/client';
+import { onStatement } from '../../db/client';
+import { pool } from '../../src/server/db';
 import { createCaller } from '../../src/server/root';
 import { createTRPCContext } from '../../src/server/trpc';
 import { seedDemo, signInCookie } from '../helpers';

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, max, ne, sql } from 'drizzle-orm';
-import type { Executor } from '../../../db/client';
 import { deals, emailDrafts, emails, organizationSettings, unroutedEmails } from '../../../db/schema';
+import type { Executor } from '../db';
 
 /** The deal of the newest of our messages that `messageIds` (In-Reply-To, References) point at. */
 export async function findDealByThread(db: Executor, organizationId: string, messageIds: string[]) {

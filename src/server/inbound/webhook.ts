@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { Webhook, WebhookVerificationError } from 'svix';
-import { db as defaultDb } from '../../../db/client';
 import { type UnroutedReason, webhookEvents } from '../../../db/schema';
 import type { Executor, Transaction } from '../db';
-import { withTransaction } from '../db';
+import { db as defaultDb, withTransaction } from '../db';
 import { env } from '../env';
 import { ServiceError } from '../errors';
 import { getBoss } from '../queue';

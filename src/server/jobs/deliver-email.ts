@@ -1,5 +1,5 @@
 import type PgBoss from 'pg-boss';
-import { db } from '../../../db/client';
+import { db } from '../db';
 import { type DeliveryOptions, deliverEmail } from '../mail/delivery';
 import { mailTransport } from '../mail/transport';
 import { queues, readPayload } from '../queue';

@@ -1,7 +1,7 @@
 import type PgBoss from 'pg-boss';
-import { db as defaultDb } from '../../../db/client';
 import { type DraftGenerator, draftGenerator } from '../ai';
 import type { Executor } from '../db';
+import { db as defaultDb } from '../db';
 import { generateFirstDraft, recordDraftFailure } from '../drafts/first-draft';
 import { generateDraftPayload, queues, readPayload } from '../queue';
 import type { JobDefinition } from './index';

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Executor } from '../../../db/client';
 import { invitations, members, organizationSettings, users } from '../../../db/schema';
+import type { Executor } from '../db';
 
 export type OrganizationSettings = {
   organizationId: string;

@@ -4,7 +4,7 @@ import type {
   DetailedAmenities,
   SpaceAmenities,
   SpaceAvailability,
-} from './schema';
+} from '../../../db/schema';
 
 /** The demo inventory and pipeline: San Francisco flavoured, varied on purpose (parking, dogs, hours, rooms). */
 

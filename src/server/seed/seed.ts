@@ -1,9 +1,5 @@
 import { hashPassword } from 'better-auth/crypto';
 import { eq } from 'drizzle-orm';
-import { loadDraftContext } from '../src/server/ai/context';
-import { computeConfidence, validateDraftBody } from '../src/server/ai/grounding';
-import { draftOffline } from '../src/server/ai/offline';
-import type { Executor } from './client';
 import {
   accounts,
   auditEvents,
@@ -17,7 +13,11 @@ import {
   organizations,
   spaces,
   users,
-} from './schema';
+} from '../../../db/schema';
+import { loadDraftContext } from '../ai/context';
+import { computeConfidence, validateDraftBody } from '../ai/grounding';
+import { draftOffline } from '../ai/offline';
+import type { Executor } from '../db';
 import { demoDeals, demoSpaces, otherBrokerage, type SeedDeal, type SeedSpace } from './seed-data';
 
 export const DEMO_PASSWORD = 'echo-demo-password';

@@ -16,7 +16,7 @@ function sourceFiles(dir: string): string[] {
 function importsOf(file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8');
   return [...text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)]
-    .map((match) => match[1])
+    .map((match) => match[1] ?? '')
     .filter((specifier) => specifier.startsWith('.') || specifier.startsWith('@/'))
     .map((specifier) =>
       specifier.startsWith('@/')
@@ -25,7 +25,41 @@ function importsOf(file: string): string[] {
     );
 }
 
+/** The file an import names, or undefined when it is not a source file of the tree. */
+function fileOf(target: string, files: Set<string>): string | undefined {
+  return [`${target}.ts`, `${target}.tsx`, `${target}/index.ts`].find((candidate) => files.has(candidate));
+}
+
+/** Import circles among `files`, each as the chain of files that closes it. */
+function circles(files: string[]): string[][] {
+  const known = new Set(files);
+  const edges = new Map(
+    files.map((file) => [file, importsOf(file).flatMap((target) => fileOf(target, known) ?? [])]),
+  );
+  const found: string[][] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const visit = (file: string) => {
+    state.set(file, 'open');
+    path.push(file);
+    for (const next of edges.get(file) ?? []) {
+      if (state.get(next) === 'open') found.push([...path.slice(path.indexOf(next)), next]);
+      else if (!state.has(next)) visit(next);
+    }
+    path.pop();
+    state.set(file, 'done');
+  };
+  for (const file of files) if (!state.has(file)) visit(file);
+  return found;
+}
+
 describe('the layers point one way', () => {
+  it('the server code has no import circles', () => {
+    expect(
+      circles([...sourceFiles('src/server'), ...sourceFiles('db')]).map((chain) => chain.join(' → ')),
+    ).toEqual([]);
+  });
+
   it('db/ imports nothing from src/: it is given its URL, the seed lives beside the pipeline', () => {
     const offenders = sourceFiles('db').flatMap((file) =>
       importsOf(file)
@@ -37,7 +71,8 @@ describe('the layers point one way', () => {
 
   it('services never import the tRPC layer (roles and the viewer live beside auth)', () => {
     const offenders = sourceFiles('src/server').flatMap((file) => {
-      if (file.endsWith('router.ts') || file === 'src/server/root.ts' || file === 'src/server/trpc.ts') return [];
+      if (file.endsWith('router.ts') || file === 'src/server/root.ts' || file === 'src/server/trpc.ts')
+        return [];
       return importsOf(file)
         .filter((target) => target === 'src/server/trpc' || target.endsWith('/router'))
         .map((target) => `${file} → ${target}`);

@@ -3,7 +3,7 @@ import { db } from '../db';
 import { type DeliveryOptions, deliverEmail } from '../mail/delivery';
 import { mailTransport } from '../mail/transport';
 import { queues, readPayload } from '../queue';
-import type { JobDefinition } from './index';
+import type { JobDefinition } from './job';
 
 /**
  * Delivers outbound email queued by `drafts.send` / `drafts.retryDelivery`. Options exist for tests

@@ -4,7 +4,7 @@ import type { Executor } from '../db';
 import { db as defaultDb } from '../db';
 import { generateFirstDraft, recordDraftFailure } from '../drafts/first-draft';
 import { generateDraftPayload, queues, readPayload } from '../queue';
-import type { JobDefinition } from './index';
+import type { JobDefinition } from './job';
 
 type Dependencies = { db?: Executor; generator?: () => DraftGenerator };
 

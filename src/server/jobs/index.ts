@@ -1,12 +1,7 @@
 import type PgBoss from 'pg-boss';
 import { deliverEmailJob } from './deliver-email';
 import { generateDraftJobs } from './generate-draft';
-
-/** A job handler: `queue` is a name from `queues`; the handler runs one job at a time. */
-export type JobDefinition = {
-  queue: string;
-  handler: (jobs: PgBoss.Job<unknown>[]) => Promise<void>;
-};
+import type { JobDefinition } from './job';
 
 /** Every job the worker runs. Each lives in its own file beside this one. */
 export const jobs: JobDefinition[] = [...generateDraftJobs, deliverEmailJob()];

@@ -3,7 +3,7 @@ import { devMailbox } from '../../../db/schema';
 import type { Executor } from '../db';
 import { env } from '../env';
 import { NotFoundError } from '../errors';
-import type { DeliveryAttempt, MailTransport, OutgoingEmail } from './transport';
+import type { DeliveryAttempt, MailTransport, OutgoingEmail } from './types';
 
 /**
  * Without a Resend key, "sending" writes the email to the `dev_mailbox` table. The idempotency key is

@@ -1,6 +1,6 @@
 import { Resend } from 'resend';
 import { DELIVERY_ATTEMPT_TIMEOUT_MS } from '../queue';
-import type { DeliveryAttempt, MailTransport, OutgoingEmail } from './transport';
+import type { DeliveryAttempt, MailTransport, OutgoingEmail } from './types';
 
 /** Seconds from a Retry-After header (seconds or an HTTP date); null when absent or unreadable. */
 export function parseRetryAfter(value: string | null | undefined, now = new Date()): number | null {

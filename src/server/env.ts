@@ -47,7 +47,6 @@ const schema = z
       isProduction: raw.NODE_ENV === 'production',
       isSimulateInboundAllowed: raw.NODE_ENV !== 'production' || raw.ECHO_SIMULATE_INBOUND === '1',
       isOpenSignup: raw.ECHO_OPEN_SIGNUP === '1',
-      isOpenAiConfigured: Boolean(raw.OPENAI_API_KEY),
       isResendConfigured: Boolean(raw.RESEND_API_KEY),
     };
   });

@@ -1,15 +1,7 @@
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-const compactUsd = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  notation: 'compact',
-  maximumFractionDigits: 1,
-});
 
 /** $13,000 */
 export const formatMoney = (dollars: number) => usd.format(dollars);
-/** $34.5K */
-export const formatMoneyCompact = (dollars: number) => compactUsd.format(dollars);
 
 /** "3m ago", "5h ago", "2d ago" */
 export function formatAgo(date: Date, now: Date) {

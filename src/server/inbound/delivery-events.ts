@@ -19,7 +19,7 @@ export function isDeliveryEventType(type: string): type is DeliveryEventType {
   return Object.hasOwn(deliveryEventStatus, type);
 }
 
-export type DeliveryOutcome =
+export type DeliveryEventOutcome =
   | { status: 'updated'; emailId: number; from: DeliveryStatus | null; to: DeliveryStatus }
   | { status: 'stale'; emailId: number; current: DeliveryStatus | null }
   | { status: 'unmatched' };
@@ -31,7 +31,7 @@ export type DeliveryOutcome =
 export async function applyDeliveryEvent(
   tx: Transaction,
   event: { providerMessageId: string; status: DeliveryStatus; error: string | null; at: Date },
-): Promise<DeliveryOutcome> {
+): Promise<DeliveryEventOutcome> {
   const [email] = await tx
     .select({ id: emails.id, organizationId: emails.organizationId, deliveryStatus: emails.deliveryStatus })
     .from(emails)

@@ -33,7 +33,7 @@ export { type Completeness, checkCompleteness, DEFERRAL } from './completeness';
 export { computeConfidence } from './confidence';
 export { groundingIndex, indexSpace, indexSpaces } from './facts';
 export { type Question, type QuestionTopic, questionsIn, questionsToAnswer } from './questions';
-export { formatMinutes, slotMinutes } from './text';
+export { slotMinutes } from './text';
 
 /** Every grounding issue in a body, in the order they appear. */
 export function checkGrounding(body: string, context: DraftContext): ValidationIssue[] {

@@ -97,13 +97,6 @@ export function slotMinutes(slot: string): number | null {
   return hour * 60 + minutes;
 }
 
-export function formatMinutes(minutes: number) {
-  const hour = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  const h12 = hour % 12 === 0 ? 12 : hour % 12;
-  return `${h12}${rest ? `:${String(rest).padStart(2, '0')}` : ''}${hour < 12 ? 'am' : 'pm'}`;
-}
-
 export function normalizeHours(text: string) {
   const range = /(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\s*(?:–|—|-|to)\s*(\d{1,2}(?::\d{2})?\s*(?:am|pm))/i.exec(
     text,

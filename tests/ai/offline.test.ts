@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SIGNATURE, seedContext, seededDealKeys, spaceId } from '../../../tests/ai/fixtures';
-import { validateDraftBody } from './grounding';
-import { draftOffline, findQuestions } from './offline';
+import { validateDraftBody } from '../../src/server/ai/grounding';
+import { draftOffline, findQuestions } from '../../src/server/ai/offline';
+import { SIGNATURE, seedContext, seededDealKeys, spaceId } from './fixtures';
 
 describe('offline drafter: questions found and facts used', () => {
   it.each([

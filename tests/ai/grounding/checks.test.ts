@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SIGNATURE, seedContext, spaceId } from '../../../../tests/ai/fixtures';
-import { checkGrounding, combineValidation, validateDraftBody } from '.';
+import { checkGrounding, combineValidation, validateDraftBody } from '../../../src/server/ai/grounding';
+import { SIGNATURE, seedContext, spaceId } from '../fixtures';
 
 // Acme's deal: Mission Loft ($12,500, parking $275 with 4 spots, dogs allowed, 24/7, 2 meeting rooms,
 // Tue 2pm/4pm, Wed 10am/11am, Thu 3pm) and SoMa Studio ($9,800, street parking, no dogs, 6am–11pm,

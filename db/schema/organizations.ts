@@ -2,24 +2,33 @@ import { relations, sql } from 'drizzle-orm';
 import { check, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { organizations } from './auth';
 
-/** One row per organization: the knobs admins turn. Defaults are the product's defaults. */
+/** The product's defaults for an organization's knobs: the column defaults and the app's fallback. */
+export const SETTINGS_DEFAULTS = {
+  replyTargetHours: 4,
+  regenerationLimit: 3,
+  regenerationCooldownHours: 24,
+  undoWindowSeconds: 10,
+  budgetTolerancePercent: 10,
+} as const;
+
+/** One row per organization: the knobs admins turn. */
 export const organizationSettings = pgTable(
   'organization_settings',
   {
     organizationId: text()
       .primaryKey()
       .references(() => organizations.id, { onDelete: 'cascade' }),
-    replyTargetHours: integer().notNull().default(4),
-    regenerationLimit: integer().notNull().default(3),
-    regenerationCooldownHours: integer().notNull().default(24),
-    undoWindowSeconds: integer().notNull().default(10),
+    replyTargetHours: integer().notNull().default(SETTINGS_DEFAULTS.replyTargetHours),
+    regenerationLimit: integer().notNull().default(SETTINGS_DEFAULTS.regenerationLimit),
+    regenerationCooldownHours: integer().notNull().default(SETTINGS_DEFAULTS.regenerationCooldownHours),
+    undoWindowSeconds: integer().notNull().default(SETTINGS_DEFAULTS.undoWindowSeconds),
     senderName: text().notNull().default(''),
     senderEmail: text().notNull().default(''),
     /** The address seekers write to; inbound mail is routed to its organization by it. */
     inboundAddress: text().unique(),
     signature: text().notNull().default(''),
     /** How far over the seeker's budget a space may be and still be suggested. */
-    budgetTolerancePercent: integer().notNull().default(10),
+    budgetTolerancePercent: integer().notNull().default(SETTINGS_DEFAULTS.budgetTolerancePercent),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -2,14 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNull, max, type SQL, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type PgBoss from 'pg-boss';
-import {
-  type DraftValidation,
-  deals,
-  draftVersions,
-  emailDrafts,
-  emails,
-  organizationSettings,
-} from '../../../db/schema';
+import { type DraftValidation, deals, draftVersions, emailDrafts, emails } from '../../../db/schema';
 import { loadDraftContext } from '../ai/context';
 import { validateDraftBody } from '../ai/grounding';
 import type { DraftGenerator, GeneratedDraft } from '../ai/types';
@@ -26,6 +19,7 @@ import {
 import { recordSendSimilarity } from '../learning/service';
 import { cancelQueuedDeliveries, enqueueDelivery } from '../mail/delivery';
 import { canAdvanceDelivery } from '../mail/delivery-status';
+import { getOrganizationSettings } from '../settings/queries';
 import { hasRole, type Viewer } from '../viewer';
 import { regenerationAllowance } from './allowance';
 import type {
@@ -72,20 +66,6 @@ export const groundEditedBody: ValidateBody = async (body, ctx) =>
 const clearedApproval = { approvedAt: null, approvedBy: null, overrideReason: null } as const;
 
 const bumpRevision = { revision: sql`${emailDrafts.revision} + 1` };
-
-async function settingsOf(db: Executor, organizationId: string) {
-  const [row] = await db
-    .select()
-    .from(organizationSettings)
-    .where(eq(organizationSettings.organizationId, organizationId));
-  return {
-    regenerationLimit: row?.regenerationLimit ?? 3,
-    regenerationCooldownHours: row?.regenerationCooldownHours ?? 24,
-    undoWindowSeconds: row?.undoWindowSeconds ?? 10,
-    senderName: row?.senderName ?? '',
-    senderEmail: row?.senderEmail ?? '',
-  };
-}
 
 async function findDraft(db: Executor, organizationId: string, id: number): Promise<DraftRow> {
   const [draft] = await db
@@ -361,7 +341,7 @@ export async function regenerateDraft(
   const { actor } = params;
   const draft = await findDraft(db, actor.organizationId, params.id);
   assertTransition('regenerate', draft.status);
-  const settings = await settingsOf(db, actor.organizationId);
+  const settings = await getOrganizationSettings(db, actor.organizationId);
   assertAllowance(draft, settings, now);
   if (draft.revision !== params.revision) throw new DraftConflictError(draft.revision);
   const reservation = await reserveRegeneration(
@@ -615,7 +595,7 @@ export async function sendDraft(db: Executor, params: SendDraftInput & SendOptio
       .where(and(eq(emails.id, draft.inboundEmailId), eq(emails.organizationId, actor.organizationId)));
     if (!context) throw new NotFoundError('Inbound email of draft', draft.id);
     const { inbound } = context;
-    const settings = await settingsOf(tx, actor.organizationId);
+    const settings = await getOrganizationSettings(tx, actor.organizationId);
     const fallback = parseAddress(env.EMAIL_FROM);
     const from = settings.senderEmail
       ? {
@@ -709,7 +689,7 @@ export async function undoSend(db: Executor, params: { id: number } & SendOption
         'This draft was sent before Echo recorded its email; it cannot be undone.',
       );
     }
-    const settings = await settingsOf(tx, actor.organizationId);
+    const settings = await getOrganizationSettings(tx, actor.organizationId);
     const windowEndsAt = draft.sentAt.getTime() + settings.undoWindowSeconds * 1000;
     if (now.getTime() >= windowEndsAt) {
       throw new InvalidTransitionError(

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { invitations, members, organizationSettings, users } from '../../../db/schema';
+import { invitations, members, organizationSettings, SETTINGS_DEFAULTS, users } from '../../../db/schema';
 import type { Executor } from '../db';
 
 export type OrganizationSettings = {
@@ -20,15 +20,11 @@ export type OrganizationSettings = {
 export function defaultSettings(organizationId: string): OrganizationSettings {
   return {
     organizationId,
-    replyTargetHours: 4,
-    regenerationLimit: 3,
-    regenerationCooldownHours: 24,
-    undoWindowSeconds: 10,
+    ...SETTINGS_DEFAULTS,
     senderName: '',
     senderEmail: '',
     inboundAddress: null,
     signature: '',
-    budgetTolerancePercent: 10,
     updatedAt: null,
   };
 }

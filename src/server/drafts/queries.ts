@@ -19,7 +19,7 @@ import type { Executor } from '../db';
 import { BadInputError, NotFoundError } from '../errors';
 import { slaLevel } from '../sla';
 import { regenerationAllowance } from './allowance';
-import { draftPermissions } from './permissions';
+import { assignPermission, draftPermissions } from './permissions';
 import type { ListDraftsInput } from './schemas';
 
 const inboxCursor = z.object({ d: cursorTimestamp.nullable(), id: cursorId });
@@ -33,7 +33,7 @@ const assignees = alias(users, 'assignee');
  */
 export async function listDrafts(
   db: Executor,
-  params: ListDraftsInput & { organizationId: string; viewerId?: string; now?: Date },
+  params: ListDraftsInput & { organizationId: string; viewerId?: string; role?: Role; now?: Date },
 ) {
   const conditions: SQL[] = [eq(emailDrafts.organizationId, params.organizationId)];
   if (params.status === 'needs_attention') {
@@ -119,6 +119,13 @@ export async function listDrafts(
     items: page.map(({ repliedAt, ...row }) => ({
       ...row,
       preview: row.preview.replace(/\s+/g, ' ').trim(),
+      /** What the bulk bar may offer for this row (the full `can` is on drafts.get). */
+      can: {
+        assign: assignPermission(
+          { role: params.role ?? 'agent', userId: params.viewerId ?? '' },
+          row.assigneeId,
+        ),
+      },
       slaLevel:
         row.status === 'sent' || row.status === 'archived'
           ? null

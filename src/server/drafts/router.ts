@@ -38,6 +38,7 @@ export const draftsRouter = router({
       ...input,
       organizationId: ctx.viewer.organizationId,
       viewerId: ctx.viewer.userId,
+      role: ctx.viewer.role,
     }),
   ),
   get: authedProcedure.input(getDraftInput).query(({ ctx, input }) =>

@@ -77,7 +77,7 @@ export function AssigneeMenu({
           </Button>
         )}
       </DropdownMenuTrigger>
-      <DropdownMenuContent align={mode === 'bulk' ? 'end' : 'start'} className="w-60">
+      <DropdownMenuContent align={mode === 'bulk' ? 'end' : 'start'} className="w-72">
         <DropdownMenuLabel className="grid gap-0.5">
           <span>Assign to</span>
           <span className="text-xs font-normal text-muted-foreground">

@@ -278,7 +278,7 @@ export function DraftQueue({
 
   const bulkBar =
     checked.size > 0 ? (
-      <div className="flex items-center gap-2 border-y bg-muted/50 px-4 py-2 text-sm">
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1.5 border-y bg-muted/50 py-2 pr-2 pl-4 text-sm">
         <Checkbox
           checked={allChecked ? true : 'indeterminate'}
           onCheckedChange={(value) =>
@@ -286,12 +286,12 @@ export function DraftQueue({
           }
           aria-label="Select all loaded drafts"
         />
-        <span className="font-medium tabular-nums">{checked.size} selected</span>
+        <span className="font-medium whitespace-nowrap tabular-nums">{checked.size} selected</span>
         <span className="ml-auto" />
         {bulkAssign}
-        <Button size="sm" variant="outline" onClick={onBulkArchive}>
+        <Button size="sm" variant="outline" onClick={onBulkArchive} aria-label="Archive selected">
           <Archive />
-          Archive selected
+          Archive
         </Button>
         <Button
           size="icon"

@@ -14,6 +14,13 @@ let managerContext: BrowserContext;
 let manager: Page;
 /** The deals whose owner the bulk assignment changes, with their seeded owner, put back afterwards. */
 const seededOwners = new Map<string, string | null>();
+/** The drafts this file copied: removed afterwards, so the queue is the seed's again for the next file. */
+const copies: number[] = [];
+async function copy(company: string, moreUrgentByMinutes: number) {
+  const id = await copySeededDraft(db, company, moreUrgentByMinutes);
+  copies.push(id);
+  return id;
+}
 
 async function keepDocScreenshot(page: Page, name: string) {
   await keepScreenshot(page, name);
@@ -38,6 +45,16 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  if (copies.length > 0) {
+    const ids = copies.map(String);
+    const { rows } = await db.query<{ inbound_email_id: string }>(
+      'delete from email_drafts where id = any($1::bigint[]) returning inbound_email_id',
+      [ids],
+    );
+    await db.query('delete from emails where id = any($1::bigint[])', [
+      rows.map((row) => row.inbound_email_id),
+    ]);
+  }
   for (const [company, ownerId] of seededOwners)
     await db?.query('update deals set owner_id = $2 where company_name = $1', [company, ownerId]);
   await browser?.close();
@@ -49,7 +66,7 @@ describe('overrides and requests', () => {
   const note = 'The host quoted $150 for parking on the phone this morning';
 
   it('lets an agent ask a manager, and the manager finds it in Attention with the note', async () => {
-    draftId = await copySeededDraft(db, 'Northstar Labs', 45);
+    draftId = await copy('Northstar Labs', 45);
     await agent.goto(`${baseUrl}/inbox?view=needs_attention&draft=${draftId}`);
     const pane = paneOf(agent);
     await pane.getByRole('heading', { name: 'Northstar Labs' }).waitFor();
@@ -108,8 +125,8 @@ describe('ownership', () => {
       );
       seededOwners.set(company, rows[0]?.owner_id ?? null);
     }
-    const quill = await copySeededDraft(db, 'Quill Payments', 60);
-    const orbit = await copySeededDraft(db, 'Orbit Care', 61);
+    const quill = await copy('Quill Payments', 60);
+    const orbit = await copy('Orbit Care', 61);
     await manager.goto(`${baseUrl}/inbox`);
     for (const id of [orbit, quill]) {
       const row = manager.locator(`#draft-row-${id}`);
@@ -152,7 +169,7 @@ describe('ownership', () => {
   });
 
   it('assigns the open draft from the pane with the member picker', async () => {
-    const id = await copySeededDraft(db, 'Quill Payments', 62);
+    const id = await copy('Quill Payments', 62);
     await manager.goto(`${baseUrl}/inbox?draft=${id}`);
     const pane = paneOf(manager);
     await pane.getByRole('button', { name: /^Assignee: Alex Agent/ }).click();

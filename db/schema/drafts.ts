@@ -120,6 +120,10 @@ export const emailDrafts = pgTable(
     archivedBy: text().references(() => users.id, { onDelete: 'set null' }),
     archiveReason: text(),
     statusBeforeArchive: draftStatus(),
+    /** An agent's "Ask a manager" on a failed draft; cleared by the approval (override) or a new version. */
+    attentionRequestedAt: timestamp({ withTimezone: true }),
+    attentionRequestedBy: text().references(() => users.id, { onDelete: 'set null' }),
+    attentionNote: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -131,6 +135,9 @@ export const emailDrafts = pgTable(
     index('email_drafts_open_idx')
       .on(t.organizationId, t.replyDeadlineAt, t.id)
       .where(sql`${t.status} <> 'archived'`),
+    index('email_drafts_attention_idx')
+      .on(t.organizationId, t.replyDeadlineAt, t.id)
+      .where(sql`${t.attentionRequestedAt} is not null`),
     index('email_drafts_validation_idx').on(t.organizationId, t.validationStatus, t.replyDeadlineAt, t.id),
     index('email_drafts_deal_idx').on(t.dealId, t.status),
     index('email_drafts_created_idx').on(t.organizationId, t.createdAt),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DraftStatus } from '../../db/schema';
+import { requestOverride } from '../../src/server/drafts/attention';
 import {
   approveDraft,
   archiveDraft,
@@ -62,6 +63,8 @@ async function perform(action: DraftAction, id: number) {
       return archiveDraft(testDb, { ...base, reason: 'Client went quiet' });
     case 'restore':
       return restoreDraft(testDb, base);
+    case 'requestOverride':
+      return requestOverride(testDb, { id, note: 'Please look at the rate', actor: agent });
   }
 }
 
@@ -73,6 +76,7 @@ const expected: Record<DraftStatus, Partial<Record<DraftAction, DraftStatus>>> =
     switchVersion: 'pending',
     approve: 'approved',
     archive: 'archived',
+    requestOverride: 'pending',
   },
   approved: {
     edit: 'pending',
@@ -98,6 +102,8 @@ describe('the draft state machine', () => {
           const { draft } = await makeDraft({
             status,
             deliveryStatus: action === 'undoSend' ? 'queued' : 'failed',
+            // Only a failed draft needs a manager's override.
+            validation: action === 'requestOverride' ? 'failed' : 'passed',
           });
           await perform(action, draft.id);
           const after = await draftRow(draft.id);
@@ -107,7 +113,10 @@ describe('the draft state machine', () => {
         });
       } else if (!(status === 'sent' && (action === 'send' || action === 'retryDelivery'))) {
         it(`refuses ${action} of ${an(status)} draft with PRECONDITION_FAILED naming the status`, async () => {
-          const { draft } = await makeDraft({ status });
+          const { draft } = await makeDraft({
+            status,
+            validation: action === 'requestOverride' ? 'failed' : 'passed',
+          });
           const error = await failure(perform(action, draft.id));
           expect(error.code).toBe('PRECONDITION_FAILED');
           expect(error.message).toContain(status);

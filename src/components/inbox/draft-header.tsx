@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useEffect, useId, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { AssigneeMenu } from './assignee-menu';
 import type { Draft } from './draft-rules';
 import { RecordsChangedNotice } from './records-changed-notice';
 import { SlaBadge } from './sla-badge';
@@ -71,11 +72,13 @@ export function DraftHeader({
   actions,
   now,
   onUndo,
+  viewerId,
 }: {
   draft: Draft;
   actions: DraftActions;
   now: Date;
   onUndo: (draftId: number) => void;
+  viewerId: string;
 }) {
   const reasonId = useId();
   const { can } = draft;
@@ -104,6 +107,16 @@ export function DraftHeader({
             {draft.deal.monthlyBudget.toLocaleString('en-US')}/mo ·{' '}
             <span className="capitalize">{draft.deal.stage}</span>
           </p>
+          <div>
+            <AssigneeMenu
+              mode="pane"
+              assignee={draft.assignee}
+              permission={draft.can.assign}
+              viewerId={viewerId}
+              onAssign={(userId, name) => void actions.doAssign(userId, name)}
+              isWorking={actions.pending.assign}
+            />
+          </div>
         </div>
         <div className="ml-auto flex shrink-0 items-center gap-2">
           {draft.status === 'archived' ? (

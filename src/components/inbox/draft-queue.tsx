@@ -1,7 +1,7 @@
 'use client';
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Archive, Inbox, RefreshCw, X } from 'lucide-react';
+import { Archive, Inbox, MessageCircleQuestion, RefreshCw, UserRound, X } from 'lucide-react';
 import { useEffect, useImperativeHandle, useRef } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -64,6 +64,9 @@ export function DraftQueue({
   checked,
   onCheckedChange,
   onBulkArchive,
+  bulkAssign,
+  mine = false,
+  onMineChange,
   now,
 }: {
   ref?: React.Ref<QueueHandle>;
@@ -81,6 +84,11 @@ export function DraftQueue({
   checked: ReadonlySet<number>;
   onCheckedChange: (ids: ReadonlySet<number>) => void;
   onBulkArchive: () => void;
+  /** The bulk bar's "Assign to…" menu. */
+  bulkAssign?: React.ReactNode;
+  /** The "Mine" filter: only drafts on deals the viewer owns. */
+  mine?: boolean;
+  onMineChange?: (mine: boolean) => void;
   now: Date;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -107,10 +115,19 @@ export function DraftQueue({
   const listName = inboxViews.find((entry) => entry.value === view)?.listName ?? 'Drafts';
   const allChecked = items.length > 0 && items.every((item) => checked.has(item.id));
 
-  function toggle(id: number, isChecked: boolean) {
+  // Shift-click selects the range from the last row clicked, as in a mail client.
+  const lastToggled = useRef<number | null>(null);
+  function toggle(id: number, isChecked: boolean, isRange = false) {
     const next = new Set(checked);
-    if (isChecked) next.add(id);
-    else next.delete(id);
+    const from = items.findIndex((item) => item.id === lastToggled.current);
+    const to = items.findIndex((item) => item.id === id);
+    const range =
+      isRange && from >= 0 && to >= 0 ? items.slice(Math.min(from, to), Math.max(from, to) + 1) : [];
+    for (const item of range.length > 0 ? range : [{ id }]) {
+      if (isChecked) next.add(item.id);
+      else next.delete(item.id);
+    }
+    lastToggled.current = id;
     onCheckedChange(next);
   }
 
@@ -145,9 +162,13 @@ export function DraftQueue({
         <span className="grid size-11 place-items-center rounded-full bg-muted">
           <Inbox className="size-5" aria-hidden />
         </span>
-        <p className="font-medium text-foreground">{emptyText[view].title}</p>
-        <p className="max-w-72 leading-relaxed">{emptyText[view].body}</p>
-        {view === 'pending' ? (
+        <p className="font-medium text-foreground">{mine ? 'None of yours here' : emptyText[view].title}</p>
+        <p className="max-w-72 leading-relaxed">
+          {mine
+            ? 'Drafts follow their deal’s owner. Assign yourself from a draft’s pane, or show everyone’s.'
+            : emptyText[view].body}
+        </p>
+        {view === 'pending' && !mine ? (
           <p className="max-w-72 leading-relaxed">
             In development, simulate one:{' '}
             <code className="rounded bg-muted px-1 text-[11px] break-all">
@@ -195,6 +216,11 @@ export function DraftQueue({
                   <Checkbox
                     className="relative z-10 mt-0.5"
                     checked={checked.has(item.id)}
+                    onClick={(event) => {
+                      if (!event.shiftKey) return;
+                      event.preventDefault();
+                      toggle(item.id, !checked.has(item.id), true);
+                    }}
                     onCheckedChange={(value) => toggle(item.id, value === true)}
                     aria-label={`Select ${item.company}`}
                   />
@@ -229,6 +255,16 @@ export function DraftQueue({
                       <ValidationBadge status={item.validation} questions={item.questions} />
                       <ConfidenceBadge confidence={item.confidence} />
                       {item.isOffline ? <Badge variant="secondary">Offline</Badge> : null}
+                      {item.attentionRequestedAt ? (
+                        <Badge variant="orange">
+                          <MessageCircleQuestion aria-hidden />
+                          Manager asked
+                        </Badge>
+                      ) : null}
+                      <span className="ml-auto inline-flex min-w-0 items-center gap-1 text-xs text-muted-foreground">
+                        <UserRound className="size-3 shrink-0" aria-hidden />
+                        <span className="truncate">{item.assigneeName ?? 'Unassigned'}</span>
+                      </span>
                     </div>
                   </div>
                 </div>
@@ -242,7 +278,7 @@ export function DraftQueue({
 
   const bulkBar =
     checked.size > 0 ? (
-      <div className="flex items-center gap-2 border-y bg-muted/50 px-4 py-2 text-sm">
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1.5 border-y bg-muted/50 py-2 pr-2 pl-4 text-sm">
         <Checkbox
           checked={allChecked ? true : 'indeterminate'}
           onCheckedChange={(value) =>
@@ -250,10 +286,12 @@ export function DraftQueue({
           }
           aria-label="Select all loaded drafts"
         />
-        <span className="font-medium tabular-nums">{checked.size} selected</span>
-        <Button size="sm" variant="outline" className="ml-auto" onClick={onBulkArchive}>
+        <span className="font-medium whitespace-nowrap tabular-nums">{checked.size} selected</span>
+        <span className="ml-auto" />
+        {bulkAssign}
+        <Button size="sm" variant="outline" onClick={onBulkArchive} aria-label="Archive selected">
           <Archive />
-          Archive selected
+          Archive
         </Button>
         <Button
           size="icon"
@@ -283,6 +321,27 @@ export function DraftQueue({
           <span className="text-xs text-muted-foreground tabular-nums">
             {status === 'success' ? `${items.length}${hasNextPage ? '+' : ''} shown` : null}
           </span>
+          {onMineChange ? (
+            <fieldset className="ml-auto flex rounded-md border p-0.5 text-xs" aria-label="Whose drafts">
+              {[
+                { label: 'Everyone', value: false },
+                { label: 'Mine', value: true },
+              ].map((option) => (
+                <button
+                  key={option.label}
+                  type="button"
+                  aria-pressed={mine === option.value}
+                  onClick={() => onMineChange(option.value)}
+                  className={cn(
+                    'rounded-[5px] px-2 py-0.5 font-medium text-muted-foreground outline-none focus-visible:ring-2 focus-visible:ring-ring/60',
+                    mine === option.value && 'bg-muted text-foreground',
+                  )}
+                >
+                  {option.label}
+                </button>
+              ))}
+            </fieldset>
+          ) : null}
         </div>
         <div className="px-3 pb-3">
           <TabsList aria-label="Which drafts to show" className="w-full">

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/lib/utils';
 import type { RouterOutputs } from '@/trpc/react';
+import { AttentionRequest, OverrideSummary } from './attention-panel';
 import { formatValue, humanizeField, parseSource, sourceHref } from './evidence';
 import { locateIssues } from './highlight';
 import { effectiveValidationStatus, questionsText } from './status-badges';
@@ -61,7 +62,16 @@ function SourceLink({
   );
 }
 
-export function EvidencePanel({ draft, workingBody }: { draft: Draft; workingBody: string }) {
+export function EvidencePanel({
+  draft,
+  workingBody,
+  onAskManager,
+}: {
+  draft: Draft;
+  workingBody: string;
+  /** Opens "Ask a manager"; shown when the server's `can.requestOverride` allows it. */
+  onAskManager?: () => void;
+}) {
   const version: Version | undefined =
     draft.versions.find((candidate) => candidate.version === draft.currentVersion) ?? draft.versions.at(-1);
   const validation = draft.validation;
@@ -76,29 +86,36 @@ export function EvidencePanel({ draft, workingBody }: { draft: Draft; workingBod
   return (
     <div className="grid min-w-0 grid-cols-1 gap-8">
       <Section title="Validation" count={validation.issues.length}>
-        <div
-          className={cn(
-            'flex items-start gap-2 rounded-lg border p-3 text-sm',
-            status === 'passed' && 'border-emerald-200 bg-emerald-50 text-emerald-950',
-            status === 'warnings' && 'border-amber-200 bg-amber-50 text-amber-950',
-            status === 'failed' && 'border-red-200 bg-red-50 text-red-950',
-          )}
-        >
-          {status === 'passed' ? (
-            <CircleCheck className="mt-0.5 size-4 shrink-0" aria-hidden />
-          ) : status === 'warnings' ? (
-            <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
-          ) : (
-            <CircleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
-          )}
-          <p>
-            {status === 'passed'
-              ? 'Every price, count, time and amenity in the reply matches the records.'
-              : status === 'warnings'
-                ? 'Some statements are not confirmed by the records. Check the highlighted words.'
-                : 'The reply states something the records contradict. The highlighted words must change, or a manager must override.'}
-          </p>
-        </div>
+        {draft.override ? (
+          <OverrideSummary override={draft.override} />
+        ) : (
+          <div
+            className={cn(
+              'flex items-start gap-2 rounded-lg border p-3 text-sm',
+              status === 'passed' && 'border-emerald-200 bg-emerald-50 text-emerald-950',
+              status === 'warnings' && 'border-amber-200 bg-amber-50 text-amber-950',
+              status === 'failed' && 'border-red-200 bg-red-50 text-red-950',
+            )}
+          >
+            {status === 'passed' ? (
+              <CircleCheck className="mt-0.5 size-4 shrink-0" aria-hidden />
+            ) : status === 'warnings' ? (
+              <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
+            ) : (
+              <CircleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
+            )}
+            <p>
+              {status === 'passed'
+                ? 'Every price, count, time and amenity in the reply matches the records.'
+                : status === 'warnings'
+                  ? 'Some statements are not confirmed by the records. Check the highlighted words.'
+                  : 'The reply states something the records contradict. The highlighted words must change, or a manager must override.'}
+            </p>
+          </div>
+        )}
+        {!draft.override && (status === 'failed' || draft.attentionRequest) ? (
+          <AttentionRequest draft={draft} onAskManager={onAskManager} />
+        ) : null}
         {answeredText ? (
           <p className="text-sm" data-testid="questions-answered">
             <span className="font-medium tabular-nums">{answeredText}</span>

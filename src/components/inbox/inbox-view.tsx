@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Kbd } from '@/components/ui/kbd';
 import { api } from '@/trpc/react';
 import { ArchiveDialog } from './action-dialogs';
+import { AssigneeMenu } from './assignee-menu';
 import { DraftQueue, isInboxView, type QueueHandle, rowId, type InboxView as View } from './draft-queue';
 import type { Role } from './draft-rules';
 import { describeError } from './errors';
@@ -44,11 +45,12 @@ export function InboxView() {
   const viewParam = searchParams.get('view');
   const view: View = isInboxView(viewParam) ? viewParam : 'pending';
   const selectedId = Number(searchParams.get('draft')) || null;
+  const mine = searchParams.get('mine') === '1';
 
   const utils = api.useUtils();
   const me = api.me.useQuery(undefined, { staleTime: 5 * 60_000 });
   const list = api.drafts.list.useInfiniteQuery(
-    { status: view, limit: PAGE_SIZE },
+    { status: view, limit: PAGE_SIZE, assignee: mine ? 'me' : undefined },
     { getNextPageParam: (page) => page.nextCursor ?? undefined, refetchInterval: 10_000 },
   );
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
@@ -66,12 +68,17 @@ export function InboxView() {
   const pane = useRef<PaneCommands | null>(null);
   const lastSent = useRef<{ id: number; until: number } | null>(null);
 
-  const archive = api.drafts.archive.useMutation();
+  const archiveMany = api.drafts.archiveMany.useMutation();
+  const assign = api.drafts.assign.useMutation();
   const undoSend = api.drafts.undoSend.useMutation();
 
   const navigate = useCallback(
-    (next: { draft?: number | null; view?: View }) => {
+    (next: { draft?: number | null; view?: View; mine?: boolean }) => {
       const params = new URLSearchParams(searchParams.toString());
+      if (next.mine !== undefined) {
+        if (next.mine) params.set('mine', '1');
+        else params.delete('mine');
+      }
       if (next.view !== undefined) {
         if (next.view === 'pending') params.delete('view');
         else params.set('view', next.view);
@@ -110,22 +117,47 @@ export function InboxView() {
     [undoSend, utils],
   );
 
+  const plural = (count: number) => `${count} draft${count === 1 ? '' : 's'}`;
+
+  /** The selection, in one request: all of it is archived (each audited) or none. */
   async function bulkArchive(reason: string) {
-    const ids = [...checked];
-    const failures: string[] = [];
-    for (const id of ids) {
-      try {
-        await archive.mutateAsync({ id, reason: reason || null });
-      } catch (error) {
-        failures.push(describeError(error));
-      }
+    try {
+      const result = await archiveMany.mutateAsync({ ids: [...checked], reason: reason || null });
+      setBulkOpen(false);
+      setChecked(new Set());
+      toast.success(`Archived ${plural(result.archived.length)}`, {
+        description:
+          result.skipped.length > 0 ? `${plural(result.skipped.length)} already archived` : undefined,
+      });
+    } catch (error) {
+      toast.error(`Not archived: ${describeError(error)}`);
+    } finally {
+      await Promise.all([utils.drafts.list.invalidate(), utils.drafts.get.invalidate()]);
     }
-    setBulkOpen(false);
-    setChecked(new Set());
-    await utils.drafts.list.invalidate();
-    const done = ids.length - failures.length;
-    if (done > 0) toast.success(`Archived ${done} draft${done === 1 ? '' : 's'}`);
-    if (failures.length > 0) toast.error(`${failures.length} not archived: ${failures[0]}`);
+  }
+
+  /** Assigns the selection's deals to one member (a draft's assignee is its deal's owner). */
+  async function bulkAssign(userId: string | null, name: string) {
+    try {
+      const result = await assign.mutateAsync({ ids: [...checked], userId });
+      setChecked(new Set());
+      toast.success(
+        userId
+          ? `Assigned ${plural(result.items.length)} to ${name}`
+          : `Unassigned ${plural(result.items.length)}`,
+        {
+          description: 'Every draft on their deals follows the owner.',
+        },
+      );
+    } catch (error) {
+      toast.error(`Not assigned: ${describeError(error)}`);
+    } finally {
+      await Promise.all([
+        utils.drafts.list.invalidate(),
+        utils.drafts.get.invalidate(),
+        utils.deals.invalidate(),
+      ]);
+    }
   }
 
   // The drafts `j` / `k` would open are loaded before the key is pressed.
@@ -203,6 +235,18 @@ export function InboxView() {
         case 'undo':
           void latest.current.undo();
           break;
+        case 'select': {
+          // The focused row, else the open draft.
+          const id = onQueueRow ? rows[focusedIndex]?.id : (selected ?? undefined);
+          if (id === undefined) break;
+          setChecked((current) => {
+            const next = new Set(current);
+            if (next.has(id)) next.delete(id);
+            else next.add(id);
+            return next;
+          });
+          break;
+        }
         default:
           if (pane.current) pane.current[command]();
           else toast('Open a draft first: j/k to move, Enter to open.');
@@ -223,6 +267,11 @@ export function InboxView() {
           setChecked(new Set());
           navigate({ view: next });
         }}
+        mine={mine}
+        onMineChange={(next) => {
+          setChecked(new Set());
+          navigate({ mine: next });
+        }}
         items={items}
         status={list.status}
         errorMessage={list.error?.message ?? null}
@@ -235,6 +284,22 @@ export function InboxView() {
         checked={checked}
         onCheckedChange={setChecked}
         onBulkArchive={() => setBulkOpen(true)}
+        bulkAssign={
+          me.data ? (
+            <AssigneeMenu
+              mode="bulk"
+              viewerId={me.data.userId}
+              permission={{
+                allowed: true,
+                reason: null,
+                // What the server's `can.assign` says of the selected rows: an agent may only take them.
+                onlySelf: items.some((item) => checked.has(item.id) && item.can.assign.onlySelf),
+              }}
+              onAssign={(userId, name) => void bulkAssign(userId, name)}
+              isWorking={assign.isPending}
+            />
+          ) : null
+        }
         now={now}
       />
       <div className="flex min-h-0 min-w-0 flex-col">
@@ -259,7 +324,7 @@ export function InboxView() {
         onOpenChange={setBulkOpen}
         subject={`${checked.size} draft${checked.size === 1 ? '' : 's'}`}
         onConfirm={(reason) => void bulkArchive(reason)}
-        isWorking={archive.isPending}
+        isWorking={archiveMany.isPending}
       />
       <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
     </div>

@@ -49,7 +49,9 @@ describe('inbox shortcuts', () => {
       null,
     ],
     ['ignores capital letters (Shift+A)', press('A'), {}, null],
-    ['ignores other keys', press('x'), {}, null],
+    ['ignores other keys', press('q'), {}, null],
+    ['selects the draft for bulk actions with x', press('x'), { onQueueRow: true }, 'select'],
+    ['leaves x alone while typing', press('x', { target: { tagName: 'TEXTAREA' } }), {}, null],
   ])('%s', (_name, keyPress, options, expected) => {
     expect(commandFor(keyPress, options)).toBe(expected);
   });

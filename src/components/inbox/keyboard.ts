@@ -10,6 +10,7 @@ export type InboxCommand =
   | 'send'
   | 'archive'
   | 'undo'
+  | 'select'
   | 'help';
 
 export const shortcuts: ReadonlyArray<{ keys: string; command: InboxCommand; label: string }> = [
@@ -22,6 +23,7 @@ export const shortcuts: ReadonlyArray<{ keys: string; command: InboxCommand; lab
   { keys: 's', command: 'send', label: 'Send (asks first when validation warned)' },
   { keys: '#', command: 'archive', label: 'Archive' },
   { keys: 'z', command: 'undo', label: 'Undo the last send' },
+  { keys: 'x', command: 'select', label: 'Select the draft (for Assign to… and Archive)' },
   { keys: '?', command: 'help', label: 'Show these shortcuts' },
 ];
 
@@ -35,6 +37,7 @@ const byKey: Record<string, InboxCommand> = {
   s: 'send',
   '#': 'archive',
   z: 'undo',
+  x: 'select',
   '?': 'help',
 };
 

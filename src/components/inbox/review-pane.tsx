@@ -8,6 +8,7 @@ import { Collapsible, CollapsibleContent, CollapsibleTrigger } from '@/component
 import { Skeleton } from '@/components/ui/skeleton';
 import { api } from '@/trpc/react';
 import { ArchiveDialog, OverrideDialog, SendConfirmDialog } from './action-dialogs';
+import { AskManagerDialog } from './ask-manager-dialog';
 import { BodyEditor, type EditorHandle } from './body-editor';
 import { DraftHeader, dateFormat } from './draft-header';
 import { type Draft, isDeliveryInFlight, type Role } from './draft-rules';
@@ -172,7 +173,7 @@ function LoadedPane({
       aria-label={`Review: ${draft.deal.companyName}`}
       className="flex min-h-0 min-w-0 flex-1 flex-col"
     >
-      <DraftHeader draft={draft} actions={actions} now={now} onUndo={onUndo} />
+      <DraftHeader draft={draft} actions={actions} now={now} onUndo={onUndo} viewerId={viewer.userId} />
 
       <div className="grid min-h-0 flex-1 grid-cols-1 xl:grid-cols-[minmax(0,1fr)_400px]">
         <div className="relative min-h-0 overflow-y-auto">
@@ -251,7 +252,11 @@ function LoadedPane({
           aria-label="Evidence"
           className="relative min-h-0 overflow-y-auto border-t bg-muted/40 px-6 py-6 xl:border-t-0 xl:border-l"
         >
-          <EvidencePanel draft={draft} workingBody={workingBody} />
+          <EvidencePanel
+            draft={draft}
+            workingBody={workingBody}
+            onAskManager={() => dialogs.setAskOpen(true)}
+          />
         </aside>
       </div>
 
@@ -268,6 +273,12 @@ function LoadedPane({
         issueCount={draft.validation.issues.length}
         onConfirm={(reason) => void actions.requestApprove(reason)}
         isWorking={pending.approve}
+      />
+      <AskManagerDialog
+        open={dialogs.askOpen}
+        onOpenChange={dialogs.setAskOpen}
+        onConfirm={(note) => void actions.doRequestOverride(note)}
+        isWorking={pending.requestOverride}
       />
       <SendConfirmDialog
         open={dialogs.confirmSendOpen}

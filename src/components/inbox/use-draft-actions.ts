@@ -27,6 +27,7 @@ export function useDraftActions({
   const [archiveOpen, setArchiveOpen] = useState(false);
   const [overrideOpen, setOverrideOpen] = useState(false);
   const [confirmSendOpen, setConfirmSendOpen] = useState(false);
+  const [askOpen, setAskOpen] = useState(false);
   const invalidate = () =>
     Promise.all([utils.drafts.get.invalidate({ id: draft.id }), utils.drafts.list.invalidate()]);
 
@@ -51,6 +52,8 @@ export function useDraftActions({
   const archive = api.drafts.archive.useMutation();
   const restore = api.drafts.restore.useMutation();
   const retryDelivery = api.drafts.retryDelivery.useMutation();
+  const assign = api.drafts.assign.useMutation();
+  const requestOverride = api.drafts.requestOverride.useMutation();
 
   /** The one try/toast/refresh: `label` completes "Not …" when the server refuses. */
   async function run<T>(label: string, action: () => Promise<T>): Promise<T | undefined> {
@@ -189,8 +192,27 @@ export function useDraftActions({
       toast.success('Delivery queued again');
     });
 
+  const doAssign = (userId: string | null, name: string) =>
+    run('assigned', async () => {
+      await assign.mutateAsync({ ids: [draft.id], userId });
+      // Every draft of the deal changed hands, and the board's card with them.
+      await Promise.all([utils.drafts.get.invalidate(), utils.deals.invalidate()]);
+      toast.success(userId ? `Assigned to ${name}` : 'Unassigned', {
+        description: `Every draft on ${draft.deal.companyName} follows its owner.`,
+      });
+    });
+
+  const doRequestOverride = (note: string) =>
+    run('sent to a manager', async () => {
+      await requestOverride.mutateAsync({ id: draft.id, note });
+      setAskOpen(false);
+      toast.success('A manager has been asked', { description: 'The draft is in their Attention view.' });
+    });
+
   return {
     run,
+    doAssign,
+    doRequestOverride,
     requestApprove,
     requestSend,
     doSend,
@@ -206,6 +228,8 @@ export function useDraftActions({
       setOverrideOpen,
       confirmSendOpen,
       setConfirmSendOpen,
+      askOpen,
+      setAskOpen,
     },
     pending: {
       approve: approve.isPending,
@@ -213,6 +237,8 @@ export function useDraftActions({
       archive: archive.isPending,
       restore: restore.isPending,
       regenerate: regenerate.isPending,
+      assign: assign.isPending,
+      requestOverride: requestOverride.isPending,
       switchingTo: switchVersion.isPending ? (switchVersion.variables?.version ?? null) : null,
     },
   };

@@ -183,12 +183,12 @@ export async function setDealSpaceStatus(
 type Scope = { organizationId: string; actor: Actor };
 
 /** An owner must be a member of the deal's organization (another organization's user is refused). */
-async function assertMember(db: Executor, organizationId: string, userId: string) {
+export async function assertMember(db: Executor, organizationId: string, userId: string, field = 'ownerId') {
   const [member] = await db
     .select({ id: members.id })
     .from(members)
     .where(and(eq(members.organizationId, organizationId), eq(members.userId, userId)));
-  if (!member) throw new BadInputError('ownerId: is not a member of this organization');
+  if (!member) throw new BadInputError(`${field}: is not a member of this organization`);
 }
 
 /** A deal entered by hand: it starts in `inquiry`, at the bottom of the column. */

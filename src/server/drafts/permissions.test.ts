@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftStatus, ValidationStatus } from '../../../db/schema';
 import type { Role } from '../auth';
-import { draftPermissions } from './permissions';
+import { assignPermission, draftPermissions, requestOverridePermission } from './permissions';
 
 const can = (status: DraftStatus, role: Role = 'agent', validation: ValidationStatus = 'passed') =>
   draftPermissions({ status, validationStatus: validation }, role);
@@ -67,5 +67,34 @@ describe('what the viewer may do with a draft', () => {
     expect(can('approved', 'agent', 'warnings').send.needsConfirm).toBe(true);
     expect(can('approved', 'agent', 'passed').send.needsConfirm).toBe(false);
     expect(can('pending', 'agent', 'warnings').send.needsConfirm).toBe(false);
+  });
+});
+
+describe('who may assign a draft (set its deal’s owner)', () => {
+  it.each<[string, Role, string | null, { allowed: boolean; onlySelf: boolean }]>([
+    ['a manager, anyone’s', 'manager', 'user_b', { allowed: true, onlySelf: false }],
+    ['an admin, an unowned one', 'admin', null, { allowed: true, onlySelf: false }],
+    ['an agent, an unowned one (for themselves)', 'agent', null, { allowed: true, onlySelf: true }],
+    ['an agent, their own', 'agent', 'user_a', { allowed: true, onlySelf: true }],
+    ['an agent, a colleague’s', 'agent', 'user_b', { allowed: false, onlySelf: true }],
+  ])('%s', (_name, role, ownerId, expected) => {
+    const got = assignPermission({ role, userId: 'user_a' }, ownerId);
+    expect({ allowed: got.allowed, onlySelf: got.onlySelf }).toEqual(expected);
+    expect(got.reason === null).toBe(expected.allowed);
+  });
+});
+
+describe('who may ask a manager', () => {
+  it.each<[string, DraftStatus, ValidationStatus, Role, Date | null, RegExp | null]>([
+    ['an agent on a pending failed draft', 'pending', 'failed', 'agent', null, null],
+    ['not twice', 'pending', 'failed', 'agent', new Date(), /already been asked/],
+    ['not on a draft that passed', 'pending', 'passed', 'agent', null, /failed validation/],
+    ['not on an approved draft', 'approved', 'failed', 'agent', null, /only a pending draft/],
+    ['not on a sent draft', 'sent', 'failed', 'agent', null, /was sent/],
+    ['not a manager, who overrides', 'pending', 'failed', 'manager', null, /yourself/],
+  ])('%s', (_name, status, validationStatus, role, attentionRequestedAt, refusal) => {
+    const got = requestOverridePermission({ status, validationStatus, attentionRequestedAt }, role);
+    expect(got.allowed).toBe(refusal === null);
+    if (refusal) expect(got.reason).toMatch(refusal);
   });
 });

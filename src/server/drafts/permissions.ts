@@ -1,5 +1,6 @@
 import type { DraftStatus, ValidationStatus } from '../../../db/schema';
 import type { Role } from '../auth';
+import { hasRole } from '../viewer';
 import { canTransition, type DraftAction, describeRefusal } from './transitions';
 
 /** One thing the viewer may or may not do now, and in words why not. */
@@ -19,6 +20,10 @@ export type DraftCan = {
   restore: Permission;
   undoSend: Permission;
   retryDelivery: Permission;
+  /** Set the deal's owner (the draft's assignee); `onlySelf`: an agent may take it, not hand it out. */
+  assign: Permission & { onlySelf: boolean };
+  /** An agent's "Ask a manager" on a failed draft. */
+  requestOverride: Permission;
 };
 
 const allow: Permission = { allowed: true, reason: null };
@@ -38,9 +43,40 @@ function refusal(action: DraftAction, status: DraftStatus): string {
 const permit = (action: DraftAction, status: DraftStatus): Permission =>
   canTransition(action, status) ? allow : deny(refusal(action, status));
 
-export function draftPermissions(
-  draft: { status: DraftStatus; validationStatus: ValidationStatus },
+/**
+ * Who may set a deal's owner (and so every draft on it): managers and admins give it to any
+ * member; an agent may only take an unowned deal, or let go of their own. Reassigning a
+ * colleague's deal is the manager's call.
+ */
+export function assignPermission(
+  actor: { role: Role; userId: string },
+  currentOwnerId: string | null,
+): DraftCan['assign'] {
+  if (hasRole(actor, 'manager')) return { ...allow, onlySelf: false };
+  if (currentOwnerId === null || currentOwnerId === actor.userId) return { ...allow, onlySelf: true };
+  return {
+    ...deny('Assigned to a colleague: ask a manager to reassign it.'),
+    onlySelf: true,
+  };
+}
+
+/** Whether an actor may ask a manager to override: an agent, on a pending draft that failed, once. */
+export function requestOverridePermission(
+  draft: { status: DraftStatus; validationStatus: ValidationStatus; attentionRequestedAt?: Date | null },
   role: Role,
+): Permission {
+  if (!canTransition('requestOverride', draft.status)) return deny(refusal('requestOverride', draft.status));
+  if (draft.validationStatus !== 'failed')
+    return deny('Only a draft that failed validation needs a manager’s override.');
+  if (role !== 'agent') return deny('You can approve it with an override yourself.');
+  if (draft.attentionRequestedAt) return deny('A manager has already been asked.');
+  return allow;
+}
+
+export function draftPermissions(
+  draft: { status: DraftStatus; validationStatus: ValidationStatus; attentionRequestedAt?: Date | null },
+  role: Role,
+  ownership: { viewerId: string; ownerId: string | null } = { viewerId: '', ownerId: null },
 ): DraftCan {
   const { status, validationStatus } = draft;
   const isFailed = validationStatus === 'failed';
@@ -70,5 +106,7 @@ export function draftPermissions(
     restore: permit('restore', status),
     undoSend: permit('undoSend', status),
     retryDelivery: permit('retryDelivery', status),
+    assign: assignPermission({ role, userId: ownership.viewerId }, ownership.ownerId),
+    requestOverride: requestOverridePermission(draft, role),
   };
 }

@@ -1,4 +1,5 @@
-import { and, asc, eq, getTableColumns, gt, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import {
   auditEvents,
@@ -18,11 +19,13 @@ import type { Executor } from '../db';
 import { BadInputError, NotFoundError } from '../errors';
 import { slaLevel } from '../sla';
 import { regenerationAllowance } from './allowance';
-import { draftPermissions } from './permissions';
+import { assignPermission, draftPermissions } from './permissions';
 import type { ListDraftsInput } from './schemas';
 
 const inboxCursor = z.object({ d: cursorTimestamp.nullable(), id: cursorId });
 const sentEmails = sql.raw('sent_email');
+/** The deal's owner, who is the draft's assignee. */
+const assignees = alias(users, 'assignee');
 
 /**
  * The inbox: most urgent reply deadline first (no deadline last), then id, as a keyset over
@@ -30,7 +33,7 @@ const sentEmails = sql.raw('sent_email');
  */
 export async function listDrafts(
   db: Executor,
-  params: ListDraftsInput & { organizationId: string; now?: Date },
+  params: ListDraftsInput & { organizationId: string; viewerId?: string; role?: Role; now?: Date },
 ) {
   const conditions: SQL[] = [eq(emailDrafts.organizationId, params.organizationId)];
   if (params.status === 'needs_attention') {
@@ -38,6 +41,7 @@ export async function listDrafts(
       ne(emailDrafts.status, 'archived'),
       or(
         eq(emailDrafts.validationStatus, 'failed'),
+        isNotNull(emailDrafts.attentionRequestedAt),
         sql`exists (select 1 from ${emails} where ${emails.id} = ${emailDrafts.sentEmailId}
                     and ${emails.deliveryStatus} in ('failed', 'bounced'))`,
       ) as SQL,
@@ -49,6 +53,12 @@ export async function listDrafts(
   }
   if (params.dealId) conditions.push(eq(emailDrafts.dealId, params.dealId));
   if (params.validation) conditions.push(eq(emailDrafts.validationStatus, params.validation));
+  if (params.assignee === 'me') {
+    if (!params.viewerId) throw new BadInputError('assignee: "me" needs a signed-in viewer');
+    conditions.push(eq(deals.ownerId, params.viewerId));
+  } else if (params.assignee === 'unassigned') {
+    conditions.push(isNull(deals.ownerId));
+  }
 
   if (params.cursor) {
     const cursor = decodeCursor(params.cursor, inboxCursor);
@@ -83,12 +93,16 @@ export async function listDrafts(
       isOffline: emailDrafts.isOffline,
       revision: emailDrafts.revision,
       updatedAt: emailDrafts.updatedAt,
+      assigneeId: deals.ownerId,
+      assigneeName: assignees.name,
+      attentionRequestedAt: emailDrafts.attentionRequestedAt,
       deliveryStatus: sql<string | null>`(select ${sentEmails}.delivery_status from ${emails} as ${sentEmails}
         where ${sentEmails}.id = ${emailDrafts.sentEmailId})`,
     })
     .from(emailDrafts)
     .innerJoin(deals, eq(deals.id, emailDrafts.dealId))
     .innerJoin(emails, eq(emails.id, emailDrafts.inboundEmailId))
+    .leftJoin(assignees, eq(assignees.id, deals.ownerId))
     .where(and(...conditions))
     .orderBy(sql`${emailDrafts.replyDeadlineAt} asc nulls last`, asc(emailDrafts.id))
     .limit(params.limit + 1);
@@ -105,6 +119,13 @@ export async function listDrafts(
     items: page.map(({ repliedAt, ...row }) => ({
       ...row,
       preview: row.preview.replace(/\s+/g, ' ').trim(),
+      /** What the bulk bar may offer for this row (the full `can` is on drafts.get). */
+      can: {
+        assign: assignPermission(
+          { role: params.role ?? 'agent', userId: params.viewerId ?? '' },
+          row.assigneeId,
+        ),
+      },
       slaLevel:
         row.status === 'sent' || row.status === 'archived'
           ? null
@@ -120,18 +141,20 @@ export async function listDrafts(
  */
 export async function getDraft(
   db: Executor,
-  params: { organizationId: string; id: number; now?: Date; role?: Role },
+  params: { organizationId: string; id: number; now?: Date; role?: Role; viewerId?: string },
 ) {
   const [row] = await db
     .select({
       draft: emailDrafts,
       deal: deals,
+      assigneeName: assignees.name,
       regenerationLimit: organizationSettings.regenerationLimit,
       regenerationCooldownHours: organizationSettings.regenerationCooldownHours,
       undoWindowSeconds: organizationSettings.undoWindowSeconds,
     })
     .from(emailDrafts)
     .innerJoin(deals, eq(deals.id, emailDrafts.dealId))
+    .leftJoin(assignees, eq(assignees.id, deals.ownerId))
     .leftJoin(organizationSettings, eq(organizationSettings.organizationId, emailDrafts.organizationId))
     .where(and(eq(emailDrafts.id, params.id), eq(emailDrafts.organizationId, params.organizationId)));
   if (!row) throw new NotFoundError('Draft', params.id);
@@ -164,6 +187,18 @@ export async function getDraft(
       ? await db.select({ name: users.name }).from(users).where(eq(users.id, draft.approvedBy))
       : [];
     override = { byName: approver?.name ?? null, at: draft.approvedAt, reason: draft.overrideReason };
+  }
+  // An agent's open "Ask a manager", with who asked.
+  let attentionRequest: { byName: string | null; at: Date; note: string | null } | null = null;
+  if (draft.attentionRequestedAt) {
+    const [asker] = draft.attentionRequestedBy
+      ? await db.select({ name: users.name }).from(users).where(eq(users.id, draft.attentionRequestedBy))
+      : [];
+    attentionRequest = {
+      byName: asker?.name ?? null,
+      at: draft.attentionRequestedAt,
+      note: draft.attentionNote,
+    };
   }
 
   const inbound = thread.find((email) => email.id === draft.inboundEmailId);
@@ -203,6 +238,9 @@ export async function getDraft(
     thread,
     sentEmail,
     override,
+    attentionRequest,
+    /** The deal's owner: a draft's assignee is its deal's owner. */
+    assignee: deal.ownerId ? { id: deal.ownerId, name: row.assigneeName ?? null } : null,
     versions,
     slaLevel:
       draft.status === 'sent' || draft.status === 'archived'
@@ -217,7 +255,10 @@ export async function getDraft(
     /** The deal or one of its spaces was edited after this body's checks ran: they may be out of date. */
     recordsChangedSince,
     /** What this viewer may do now; without a role, what an agent may. */
-    can: draftPermissions(draft, params.role ?? 'agent'),
+    can: draftPermissions(draft, params.role ?? 'agent', {
+      viewerId: params.viewerId ?? '',
+      ownerId: deal.ownerId,
+    }),
   };
 }
 

@@ -1,14 +1,19 @@
 import { draftGenerator } from '../ai';
 import { listDevMailbox } from '../mail/dev-mailbox';
 import { authedProcedure, router } from '../trpc';
+import { requestOverride } from './attention';
+import { archiveDrafts, assignDrafts } from './ownership';
 import { getDraft, listDrafts } from './queries';
 import {
   approveDraftInput,
   archiveDraftInput,
+  archiveDraftsInput,
+  assignDraftsInput,
   editDraftInput,
   getDraftInput,
   listDraftsInput,
   regenerateDraftInput,
+  requestOverrideInput,
   restoreDraftInput,
   retryDeliveryInput,
   sendDraftInput,
@@ -28,14 +33,22 @@ import {
 } from './service';
 
 export const draftsRouter = router({
-  list: authedProcedure
-    .input(listDraftsInput)
-    .query(({ ctx, input }) => listDrafts(ctx.db, { ...input, organizationId: ctx.viewer.organizationId })),
-  get: authedProcedure
-    .input(getDraftInput)
-    .query(({ ctx, input }) =>
-      getDraft(ctx.db, { id: input.id, organizationId: ctx.viewer.organizationId, role: ctx.viewer.role }),
-    ),
+  list: authedProcedure.input(listDraftsInput).query(({ ctx, input }) =>
+    listDrafts(ctx.db, {
+      ...input,
+      organizationId: ctx.viewer.organizationId,
+      viewerId: ctx.viewer.userId,
+      role: ctx.viewer.role,
+    }),
+  ),
+  get: authedProcedure.input(getDraftInput).query(({ ctx, input }) =>
+    getDraft(ctx.db, {
+      id: input.id,
+      organizationId: ctx.viewer.organizationId,
+      role: ctx.viewer.role,
+      viewerId: ctx.viewer.userId,
+    }),
+  ),
   edit: authedProcedure
     .input(editDraftInput)
     .mutation(({ ctx, input }) => editDraft(ctx.db, { ...input, actor: ctx.viewer })),
@@ -65,6 +78,18 @@ export const draftsRouter = router({
   restore: authedProcedure
     .input(restoreDraftInput)
     .mutation(({ ctx, input }) => restoreDraft(ctx.db, { id: input.id, actor: ctx.viewer })),
+  /** Sets the deals' owner (a draft's assignee is its deal's owner); agents may only take drafts for themselves. */
+  assign: authedProcedure
+    .input(assignDraftsInput)
+    .mutation(({ ctx, input }) => assignDrafts(ctx.db, { ...input, actor: ctx.viewer })),
+  /** The bulk bar's Archive: the selection in one transaction, an audit event per draft. */
+  archiveMany: authedProcedure
+    .input(archiveDraftsInput)
+    .mutation(({ ctx, input }) => archiveDrafts(ctx.db, { ...input, actor: ctx.viewer })),
+  /** An agent's "Ask a manager" on a failed draft; it shows in the managers' Attention view. */
+  requestOverride: authedProcedure
+    .input(requestOverrideInput)
+    .mutation(({ ctx, input }) => requestOverride(ctx.db, { ...input, actor: ctx.viewer })),
   /** What was "sent" without Resend (the /dev/mailbox page); NOT_FOUND where Resend does the sending. */
   devMailbox: authedProcedure.query(({ ctx }) =>
     listDevMailbox(ctx.db, {

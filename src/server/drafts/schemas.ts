@@ -17,6 +17,8 @@ export const listDraftsInput = z
     status: draftListView.optional(),
     dealId: z.number().int().positive().optional(),
     validation: z.enum(validationStatuses).optional(),
+    /** `me`: drafts on deals the viewer owns (the "Mine" view); `unassigned`: deals nobody owns. */
+    assignee: z.enum(['me', 'unassigned']).optional(),
     cursor: z.string().max(500).nullish(),
     limit: z.number().int().min(1).max(100).default(25),
   })
@@ -67,9 +69,37 @@ export const archiveDraftInput = z.object({
 
 export const restoreDraftInput = z.object({ id: draftId });
 
+/** A bulk action's ceiling: a screenful of selections, not a table scan in one request. */
+export const MAX_BULK_IDS = 100;
+
+const draftIds = z
+  .array(draftId)
+  .min(1, 'select at least one draft')
+  .max(MAX_BULK_IDS, `at most ${MAX_BULK_IDS} drafts at once`)
+  .transform((ids) => [...new Set(ids)]);
+
+export const assignDraftsInput = z.object({
+  ids: draftIds,
+  /** A member of the organization, or null to leave the deals unassigned. */
+  userId: z.string().trim().min(1, 'must not be empty').max(200).nullable(),
+});
+
+export const archiveDraftsInput = z.object({
+  ids: draftIds,
+  reason: z.string().trim().max(MAX_REASON_LENGTH).nullish(),
+});
+
+export const requestOverrideInput = z.object({
+  id: draftId,
+  note: z.string().trim().min(1, 'must say what the manager should look at').max(MAX_REASON_LENGTH),
+});
+
 export type EditDraftInput = z.infer<typeof editDraftInput>;
 export type RegenerateDraftInput = z.infer<typeof regenerateDraftInput>;
 export type SwitchVersionInput = z.infer<typeof switchVersionInput>;
 export type ApproveDraftInput = z.infer<typeof approveDraftInput>;
 export type SendDraftInput = z.infer<typeof sendDraftInput>;
 export type ArchiveDraftInput = z.infer<typeof archiveDraftInput>;
+export type AssignDraftsInput = z.infer<typeof assignDraftsInput>;
+export type ArchiveDraftsInput = z.infer<typeof archiveDraftsInput>;
+export type RequestOverrideInput = z.infer<typeof requestOverrideInput>;

@@ -65,9 +65,16 @@ export const groundEditedBody: ValidateBody = async (body, ctx) =>
 
 const clearedApproval = { approvedAt: null, approvedBy: null, overrideReason: null } as const;
 
+/** An "Ask a manager" is answered by the approval (the override) or made moot by a new version. */
+export const clearedAttention = {
+  attentionRequestedAt: null,
+  attentionRequestedBy: null,
+  attentionNote: null,
+} as const;
+
 const bumpRevision = { revision: sql`${emailDrafts.revision} + 1` };
 
-async function findDraft(db: Executor, organizationId: string, id: number): Promise<DraftRow> {
+export async function findDraft(db: Executor, organizationId: string, id: number): Promise<DraftRow> {
   const [draft] = await db
     .select()
     .from(emailDrafts)
@@ -121,7 +128,7 @@ async function explainMiss(
  * The one way a draft changes: `UPDATE … WHERE id AND organization AND revision AND status RETURNING`,
  * bumping the revision in the same statement, so two writers can never both win.
  */
-async function updateDraft(
+export async function updateDraft(
   tx: Transaction,
   params: { organizationId: string; id: number; revision?: number; action: DraftAction; now: Date },
   values: PgUpdateSetSource<typeof emailDrafts>,
@@ -381,6 +388,7 @@ export async function regenerateDraft(
           editedBy: null,
           status: 'pending',
           ...clearedApproval,
+          ...clearedAttention,
         },
       );
       // The draft row is locked by the update above, so max + 1 cannot race. The agent's edit,
@@ -462,6 +470,7 @@ export async function switchDraftVersion(
         isEdited: false,
         status: 'pending',
         ...clearedApproval,
+        ...clearedAttention,
       },
     );
     await recordAudit(tx, {
@@ -504,7 +513,7 @@ export async function approveDraft(db: Executor, params: ApproveDraftInput & { a
         action: 'approve',
         now,
       },
-      { status: 'approved', approvedAt: now, approvedBy: actor.userId, overrideReason },
+      { status: 'approved', approvedAt: now, approvedBy: actor.userId, overrideReason, ...clearedAttention },
       // The validation approved is the one the approver saw.
       [eq(emailDrafts.validationStatus, draft.validationStatus)],
     );
@@ -523,7 +532,13 @@ export async function approveDraft(db: Executor, params: ApproveDraftInput & { a
       await recordAudit(tx, {
         ...base,
         action: 'draft.overridden',
-        details: { reason: overrideReason, issues: draft.validation?.issues ?? [] },
+        details: {
+          reason: overrideReason,
+          issues: draft.validation?.issues ?? [],
+          answeredRequest: draft.attentionRequestedAt
+            ? { by: draft.attentionRequestedBy, note: draft.attentionNote }
+            : null,
+        },
       });
     }
     return updated;

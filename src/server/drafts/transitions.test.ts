@@ -19,6 +19,7 @@ const allowed: Record<DraftAction, string[]> = {
   retryDelivery: ['sent'],
   archive: ['pending', 'approved', 'sent'],
   restore: ['archived'],
+  requestOverride: ['pending'],
 };
 
 describe('draftTransitions', () => {

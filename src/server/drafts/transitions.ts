@@ -8,6 +8,7 @@ import { InvalidTransitionError } from '../errors';
  *      ^                    │
  *      └──edit/regenerate/switchVersion──┘
  *   any status ──archive──> archived ──restore──> (status before archiving)
+ *   pending ──requestOverride──> pending (flagged for a manager until approved or a new version)
  *
  * Editing an approved draft sends it back to pending: approval is for the exact content approved.
  */
@@ -21,6 +22,8 @@ export const draftTransitions = {
   retryDelivery: { from: ['sent'], to: 'sent', verb: 'retry the delivery of' },
   archive: { from: ['pending', 'approved', 'sent'], to: 'archived', verb: 'archive' },
   restore: { from: ['archived'], to: 'statusBeforeArchive', verb: 'restore' },
+  /** An agent's "Ask a manager": only a draft still waiting for approval can be overridden. */
+  requestOverride: { from: ['pending'], to: 'pending', verb: 'ask a manager about' },
 } as const satisfies Record<
   string,
   { from: readonly DraftStatus[]; to: DraftStatus | 'statusBeforeArchive'; verb: string }

@@ -22,6 +22,8 @@ type Email = Draft['thread'][number];
 export type PaneCommands = {
   edit: () => void;
   regenerate: () => void;
+  /** Regenerates at once with this instruction (the command palette's "Regenerate with …"). */
+  regenerateWith: (instruction: string) => void;
   approve: () => void;
   send: () => void;
   archive: () => void;
@@ -69,6 +71,7 @@ export function ReviewPane({
   commandsRef,
   onSent,
   onUndo,
+  onDone,
   now,
 }: {
   draftId: number;
@@ -76,6 +79,7 @@ export function ReviewPane({
   commandsRef: React.RefObject<PaneCommands | null>;
   onSent: (draftId: number, undoUntil: Date) => void;
   onUndo: (draftId: number) => void;
+  onDone: (draftId: number) => void;
   now: Date;
 }) {
   const query = api.drafts.get.useQuery(
@@ -113,6 +117,7 @@ export function ReviewPane({
       commandsRef={commandsRef}
       onSent={onSent}
       onUndo={onUndo}
+      onDone={onDone}
       now={now}
     />
   );
@@ -124,6 +129,7 @@ function LoadedPane({
   commandsRef,
   onSent,
   onUndo,
+  onDone,
   now,
 }: {
   draft: Draft;
@@ -131,6 +137,7 @@ function LoadedPane({
   commandsRef: React.RefObject<PaneCommands | null>;
   onSent: (draftId: number, undoUntil: Date) => void;
   onUndo: (draftId: number) => void;
+  onDone: (draftId: number) => void;
   now: Date;
 }) {
   const editor = useRef<EditorHandle>(null);
@@ -138,7 +145,7 @@ function LoadedPane({
   const [comparing, setComparing] = useState<number | null>(null);
   const [workingBody, setWorkingBody] = useState(draft.body);
   useEffect(() => setWorkingBody(draft.body), [draft.body]);
-  const actions = useDraftActions({ draft, editor, onSent, onUndo });
+  const actions = useDraftActions({ draft, editor, onSent, onUndo, onDone });
   const { dialogs, pending } = actions;
   const { can } = draft;
   const recipient = draft.inbound.fromName
@@ -149,6 +156,7 @@ function LoadedPane({
     commandsRef.current = {
       edit: () => editor.current?.focus(),
       regenerate: () => regenerateForm.current?.focus(),
+      regenerateWith: (instruction) => void actions.doRegenerate(instruction),
       approve: () => void actions.requestApprove(),
       send: actions.requestSend,
       archive: () =>

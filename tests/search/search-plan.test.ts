@@ -8,7 +8,12 @@ import { callerFor } from '../helpers';
 // 100 organizations × 20 deals × 10 emails = 20,000 emails, analyzed, so the planner sees many
 // organizations sharing every word: a plan that ignores the GIN index shows up here.
 const SIZE = { organizations: 100, dealsPerOrg: 20, spacesPerOrg: 10 };
-const SEARCH_INDEXES = ['email_drafts_search_idx', 'emails_search_idx', 'deals_search_idx', 'spaces_search_idx'];
+const SEARCH_INDEXES = [
+  'email_drafts_search_idx',
+  'emails_search_idx',
+  'deals_search_idx',
+  'spaces_search_idx',
+];
 
 type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] };
 const walk = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(walk)];

@@ -318,7 +318,7 @@ function ResultRow({ item }: { item: SearchItem }) {
   return (
     <>
       <Icon className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden />
-      <span className="grid min-w-0 flex-1 gap-0.5">
+      <span className="grid min-w-0 flex-1 grid-cols-1 gap-0.5">
         <span className="flex items-baseline gap-2">
           <span className="min-w-0 flex-1 truncate font-medium">{item.title}</span>
           <span className="shrink-0 text-xs text-muted-foreground">{kindLabel[item.kind]}</span>

@@ -72,7 +72,14 @@ export function PaletteProvider({ children }: { children: React.ReactNode }) {
   }, []);
 
   const context = useMemo(() => ({ open, register, preload }), [open, register, preload]);
-  const actions = useCallback(() => [...sources.current.values()].flatMap((source) => source()), []);
+  // The page's own actions (the open draft's first), then where to go.
+  const actions = useCallback(
+    () =>
+      [...sources.current.entries()]
+        .sort(([a], [b]) => Number(a === 'navigation') - Number(b === 'navigation'))
+        .flatMap(([, source]) => source()),
+    [],
+  );
 
   return (
     <Context.Provider value={context}>

@@ -185,7 +185,7 @@ describe('the agent inbox', () => {
     await statusBadge('Approved').waitFor();
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     // Sent: the next draft opens at once; the toast still offers the undo.
-    await expect.poll(openDraftId).not.toBe(id);
+    await expect.poll(openDraftId, { timeout: 15_000 }).not.toBe(id);
     await toastButton('Undo').click();
     await page.getByText(/Send undone/).waitFor();
     await page.goto(`${baseUrl}/inbox?draft=${id}`);
@@ -193,7 +193,7 @@ describe('the agent inbox', () => {
     await keepScreenshot(page, 'inbox-undone');
 
     await page.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect.poll(openDraftId).not.toBe(id);
+    await expect.poll(openDraftId, { timeout: 15_000 }).not.toBe(id);
     await page.goto(`${baseUrl}/inbox?view=sent&draft=${id}`);
     await statusBadge('Sent').waitFor();
     // The worker hands it to the development mailbox once the undo window has passed.
@@ -213,7 +213,7 @@ describe('the agent inbox', () => {
     await dialog.getByLabel('Reason (optional)').fill('Seeker paused the search');
     await dialog.getByRole('button', { name: 'Archive', exact: true }).click();
     // Archived: the next draft opens; the archived one keeps its reason.
-    await expect.poll(openDraftId).not.toBe(id);
+    await expect.poll(openDraftId, { timeout: 15_000 }).not.toBe(id);
     await page.goto(`${baseUrl}/inbox?view=archived&draft=${id}`);
     await statusBadge('Archived').waitFor();
     await pane().getByText('Archived: “Seeker paused the search”').waitFor();

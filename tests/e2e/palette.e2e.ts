@@ -79,7 +79,7 @@ describe('the command palette', () => {
     for (let i = 0; i < index; i += 1) await page.keyboard.press('ArrowDown');
     expect(await options.nth(index).getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Enter');
-    await expect.poll(openDraftId).toBe(acme);
+    await expect.poll(openDraftId, { timeout: 15_000 }).toBe(acme);
     await pane().getByRole('heading', { name: 'Acme Analytics' }).waitFor();
   });
 

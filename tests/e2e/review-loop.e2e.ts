@@ -39,7 +39,7 @@ describe('the review loop', () => {
     await pane().waitFor();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('j');
-    await expect.poll(openDraftId).toBe(second);
+    await expect.poll(openDraftId, { timeout: 15_000 }).toBe(second);
     await pane().waitFor();
     await page.keyboard.press('k');
     await expect.poll(openDraftId).toBe(first);
@@ -92,7 +92,7 @@ describe('auto-advance', () => {
     await page.keyboard.press('#');
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Archive', exact: true }).click();
-    await expect.poll(openDraftId).toBe(second);
+    await expect.poll(openDraftId, { timeout: 15_000 }).toBe(second);
     await pane().waitFor();
     await keepScreenshot(page, 'review-loop-advanced');
     // Put the seed back as the other browser tests expect it.

@@ -99,6 +99,8 @@ try {
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // tsx keeps function names with a `__name` helper the page does not have.
+    await page.addInitScript({ content: 'globalThis.__name = (target) => target;' });
     await page.goto(`${BASE}/login`);
     await page.getByLabel('Email').fill(AGENT);
     await page.getByLabel('Password').fill('echo-demo-password');

@@ -1,7 +1,7 @@
 'use client';
 
 import { Keyboard, MousePointerClick } from 'lucide-react';
-import { useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { usePalette, usePaletteActions } from '@/components/palette/palette-provider';
@@ -48,7 +48,6 @@ function NothingSelected({ onHelp }: { onHelp: () => void }) {
 }
 
 export function InboxView() {
-  const router = useRouter();
   const searchParams = useSearchParams();
   const viewParam = searchParams.get('view');
   const view: View = isInboxView(viewParam) ? viewParam : 'pending';
@@ -90,9 +89,11 @@ export function InboxView() {
         else params.set('draft', String(next.draft));
       }
       const query = params.toString();
-      router.replace(query ? `/inbox?${query}` : '/inbox', { scroll: false });
+      // The native history call: Next.js syncs useSearchParams with it and, unlike router.replace,
+      // asks the server for nothing, so `j` shows the prefetched draft without a round trip.
+      window.history.replaceState(null, '', query ? `/inbox?${query}` : '/inbox');
     },
-    [router, searchParams],
+    [searchParams],
   );
 
   const undo = useCallback(

@@ -62,7 +62,12 @@ describe('the command palette', () => {
   });
 
   it('finds a seeded email by a word of its body and opens it with the keyboard', async () => {
-    const acme = await draftOf('Acme Analytics');
+    // Acme's seeded email asks about "a beagle and a corgi"; other browser tests may have copied it.
+    const { rows } = await db.query<{ id: string }>(
+      `select d.id from email_drafts d join emails e on e.id = d.inbound_email_id where e.body ilike '%corgi%'`,
+    );
+    const answering = rows.map((row) => Number(row.id));
+    expect(answering).toContain(await draftOf('Acme Analytics'));
     await page.goto(`${baseUrl}/inbox`);
     await page.getByRole('list', { name: 'Drafts waiting for review' }).getByRole('button').first().waitFor();
     await page.keyboard.press('Control+k');
@@ -79,7 +84,7 @@ describe('the command palette', () => {
     for (let i = 0; i < index; i += 1) await page.keyboard.press('ArrowDown');
     expect(await options.nth(index).getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Enter');
-    await expect.poll(openDraftId, { timeout: 15_000 }).toBe(acme);
+    await expect.poll(() => answering.includes(openDraftId()), { timeout: 15_000 }).toBe(true);
     await pane().getByRole('heading', { name: 'Acme Analytics' }).waitFor();
   });
 

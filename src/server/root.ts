@@ -4,6 +4,7 @@ import { draftsRouter } from './drafts/router';
 import { inboundRouter } from './inbound/router';
 import { joiningRouter } from './joining/router';
 import { metricsRouter } from './metrics/router';
+import { searchRouter } from './search/router';
 import { settingsRouter } from './settings/router';
 import { spacesRouter } from './spaces/router';
 import { authedProcedure, createCallerFactory, publicProcedure, router } from './trpc';
@@ -22,6 +23,7 @@ export const appRouter = router({
   inbound: inboundRouter,
   settings: settingsRouter,
   joining: joiningRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

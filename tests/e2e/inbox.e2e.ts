@@ -34,6 +34,7 @@ const pane = () => page.getByRole('region', { name: /^Review: / });
 const queue = () => page.getByRole('list', { name: 'Drafts waiting for review' });
 const statusBadge = (text: string) =>
   pane().locator('header [data-slot=badge]', { hasText: new RegExp(`^${text}$`) });
+const openDraftId = () => Number(new URL(page.url()).searchParams.get('draft'));
 const toastButton = (name: string) =>
   page.locator('[data-sonner-toast]').getByRole('button', { name, exact: true });
 
@@ -118,13 +119,17 @@ describe('the agent inbox', () => {
     await page.getByRole('button', { name: 'Approve', exact: true }).click();
     await statusBadge('Approved').waitFor();
     await page.getByRole('button', { name: 'Send', exact: true }).click();
-    await statusBadge('Sent').waitFor();
+    // Sent: the next draft opens at once; the toast still offers the undo.
+    await expect.poll(openDraftId, { timeout: 15_000 }).not.toBe(id);
     await toastButton('Undo').click();
     await page.getByText(/Send undone/).waitFor();
+    await page.goto(`${baseUrl}/inbox?draft=${id}`);
     await statusBadge('Approved').waitFor();
     await keepScreenshot(page, 'inbox-undone');
 
     await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(openDraftId, { timeout: 15_000 }).not.toBe(id);
+    await page.goto(`${baseUrl}/inbox?view=sent&draft=${id}`);
     await statusBadge('Sent').waitFor();
     // The worker hands it to the development mailbox once the undo window has passed.
     await page
@@ -142,11 +147,15 @@ describe('the agent inbox', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Reason (optional)').fill('Seeker paused the search');
     await dialog.getByRole('button', { name: 'Archive', exact: true }).click();
+    // Archived: the next draft opens; the archived one keeps its reason.
+    await expect.poll(openDraftId, { timeout: 15_000 }).not.toBe(id);
+    await page.goto(`${baseUrl}/inbox?view=archived&draft=${id}`);
     await statusBadge('Archived').waitFor();
     await pane().getByText('Archived: “Seeker paused the search”').waitFor();
     await keepScreenshot(page, 'inbox-archived');
     await pane().getByRole('button', { name: 'Restore', exact: true }).click();
     await statusBadge('Pending review').waitFor();
+    await page.goto(`${baseUrl}/inbox`);
     await queue().getByRole('button', { name: 'Fernwood Studio' }).waitFor();
   });
 
@@ -161,10 +170,15 @@ describe('the agent inbox', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`draft=${id}`));
     await pane().getByRole('heading', { name: 'Bluebird Health' }).waitFor();
+    // "a" then "s" at once: the send waits for the approval, then the next draft opens.
     await page.keyboard.press('a');
-    await statusBadge('Approved').waitFor();
     await page.keyboard.press('s');
-    await statusBadge('Sent').waitFor();
+    await expect.poll(openDraftId, { timeout: 15_000 }).not.toBe(id);
+    await pane().waitFor();
+    const { rows } = await db.query<{ status: string }>('select status from email_drafts where id = $1', [
+      id,
+    ]);
+    expect(rows[0]?.status).toBe('sent');
     await keepScreenshot(page, 'inbox-keyboard-sent');
   });
 

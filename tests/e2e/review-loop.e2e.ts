@@ -39,7 +39,7 @@ describe('the review loop', () => {
     await pane().waitFor();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('j');
-    await expect.poll(openDraftId).toBe(second);
+    await expect.poll(openDraftId, { timeout: 15_000 }).toBe(second);
     await pane().waitFor();
     await page.keyboard.press('k');
     await expect.poll(openDraftId).toBe(first);
@@ -59,5 +59,44 @@ describe('the review loop', () => {
     await page.waitForTimeout(500);
     expect(await statusBadge('Pending review').count()).toBe(1);
     expect(await page.getByRole('dialog').count()).toBe(0);
+  });
+});
+
+describe('shortcuts stay out of the way', () => {
+  it('does nothing while a dialog is open, even with the focus on its body', async () => {
+    const ids = await queueIds();
+    await page.goto(`${baseUrl}/inbox?draft=${ids[0]}`);
+    await statusBadge('Pending review').waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    for (const key of ['j', 'a', 's', '#']) await page.keyboard.press(key);
+    await page.waitForTimeout(300);
+    expect(openDraftId()).toBe(ids[0]);
+    expect(await page.getByRole('dialog').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // The page behind a modal dialog is hidden from the accessibility tree: look once it is closed.
+    expect(await statusBadge('Pending review').count()).toBe(1);
+  });
+});
+
+describe('auto-advance', () => {
+  it('opens the next draft after an archive, and the archived one can be restored', async () => {
+    const ids = await queueIds();
+    const [first, second] = ids;
+    await page.goto(`${baseUrl}/inbox?draft=${first}`);
+    await statusBadge('Pending review').waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('#');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Archive', exact: true }).click();
+    await expect.poll(openDraftId, { timeout: 15_000 }).toBe(second);
+    await pane().waitFor();
+    await keepScreenshot(page, 'review-loop-advanced');
+    // Put the seed back as the other browser tests expect it.
+    await page.locator('[data-sonner-toast]').getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect.poll(async () => (await queueIds())[0]).toBe(first);
   });
 });

@@ -1,9 +1,10 @@
 'use client';
 
 import { Keyboard, MousePointerClick } from 'lucide-react';
-import { useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toast } from 'sonner';
+import { usePalette, usePaletteActions } from '@/components/palette/palette-provider';
 import { Button } from '@/components/ui/button';
 import { Kbd } from '@/components/ui/kbd';
 import { api } from '@/trpc/react';
@@ -12,7 +13,15 @@ import { AssigneeMenu } from './assignee-menu';
 import { DraftQueue, isInboxView, type QueueHandle, rowId, type InboxView as View } from './draft-queue';
 import type { Role } from './draft-rules';
 import { describeError } from './errors';
-import { commandFor, neighbourId, neighboursToPrefetch } from './keyboard';
+import {
+  commandFor,
+  neighbourId,
+  neighboursToPrefetch,
+  nextAfterDone,
+  OPEN_OVERLAY,
+  OVERLAY_AROUND_FOCUS,
+} from './keyboard';
+import { inboxPaletteActions } from './palette-actions';
 import { type PaneCommands, ReviewPane } from './review-pane';
 import { ShortcutsDialog } from './shortcuts-dialog';
 
@@ -40,7 +49,6 @@ function NothingSelected({ onHelp }: { onHelp: () => void }) {
 }
 
 export function InboxView() {
-  const router = useRouter();
   const searchParams = useSearchParams();
   const viewParam = searchParams.get('view');
   const view: View = isInboxView(viewParam) ? viewParam : 'pending';
@@ -88,9 +96,11 @@ export function InboxView() {
         else params.set('draft', String(next.draft));
       }
       const query = params.toString();
-      router.replace(query ? `/inbox?${query}` : '/inbox', { scroll: false });
+      // The native history call: Next.js syncs useSearchParams with it and, unlike router.replace,
+      // asks the server for nothing, so `j` shows the prefetched draft without a round trip.
+      window.history.replaceState(null, '', query ? `/inbox?${query}` : '/inbox');
     },
-    [router, searchParams],
+    [searchParams],
   );
 
   const undo = useCallback(
@@ -167,8 +177,41 @@ export function InboxView() {
   }, [ids, selectedId, utils]);
 
   // One listener for the whole page; it reads the latest state through a ref.
-  const latest = useRef({ items, selectedId, navigate, undo });
-  latest.current = { items, selectedId, navigate, undo };
+  const palette = usePalette();
+  const latest = useRef({ items, selectedId, view, navigate, undo, openPalette: palette.open });
+  latest.current = { items, selectedId, view, navigate, undo, openPalette: palette.open };
+  usePaletteActions('inbox', () =>
+    inboxPaletteActions({
+      view: latest.current.view,
+      hasDraft: latest.current.selectedId !== null,
+      pane: pane.current,
+      showView: (next) => latest.current.navigate({ view: next }),
+      move: (direction) => {
+        const { items: rows, selectedId: selected } = latest.current;
+        const next = neighbourId(
+          rows.map((item) => item.id),
+          selected,
+          direction,
+        );
+        if (next !== null) latest.current.navigate({ draft: next });
+      },
+      undo: () => void latest.current.undo(),
+      help: () => setHelpOpen(true),
+    }),
+  );
+
+  /** After a send or an archive the next draft opens (the one below, else the one above). */
+  const advanceFrom = useCallback((doneId: number) => {
+    const { items: rows, selectedId: selected, navigate: go } = latest.current;
+    if (selected !== doneId) return;
+    go({
+      draft: nextAfterDone(
+        rows.map((item) => item.id),
+        doneId,
+      ),
+    });
+  }, []);
+
   useEffect(() => {
     function focusRow(index: number) {
       const item = latest.current.items[index];
@@ -180,8 +223,7 @@ export function InboxView() {
       if (event.defaultPrevented) return;
       const target = event.target instanceof HTMLElement ? event.target : null;
       const inDialog =
-        Boolean(target?.closest('[role=dialog],[role=alertdialog]')) ||
-        document.querySelector('[role=dialog][data-state=open]') !== null;
+        Boolean(target?.closest(OVERLAY_AROUND_FOCUS)) || document.querySelector(OPEN_OVERLAY) !== null;
       const onQueueRow = Boolean(target?.id.startsWith('draft-row-'));
       const command = commandFor(
         {
@@ -247,6 +289,9 @@ export function InboxView() {
           });
           break;
         }
+        case 'search':
+          latest.current.openPalette('search');
+          break;
         default:
           if (pane.current) pane.current[command]();
           else toast('Open a draft first: j/k to move, Enter to open.');
@@ -313,6 +358,7 @@ export function InboxView() {
               lastSent.current = { id, until: until.getTime() };
             }}
             onUndo={(id) => void undo(id)}
+            onDone={advanceFrom}
             now={now}
           />
         ) : (

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { commandFor, isTypingTarget, type KeyPress, neighbourId, neighboursToPrefetch } from './keyboard';
+import {
+  commandFor,
+  isTypingTarget,
+  type KeyPress,
+  neighbourId,
+  neighboursToPrefetch,
+  nextAfterDone,
+} from './keyboard';
 
 const onPage = { tagName: 'BODY' };
 const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({ key, target: onPage, ...extra });
@@ -15,6 +22,20 @@ describe('inbox shortcuts', () => {
     ['? shows help', press('?'), {}, 'help'],
     ['e edits', press('e'), {}, 'edit'],
     ['r regenerates', press('r'), {}, 'regenerate'],
+    ['/ searches', press('/'), {}, 'search'],
+    [
+      '/ typed into the instruction stays a slash',
+      press('/', { target: { tagName: 'INPUT', type: 'text' } }),
+      {},
+      null,
+    ],
+    ["/ inside a dialog is the dialog's", press('/', { inDialog: true }), {}, null],
+    [
+      "a in the palette's search field is a letter",
+      press('a', { target: { tagName: 'INPUT', role: 'combobox' } }),
+      {},
+      null,
+    ],
     ['Enter opens a queue row', press('Enter'), { onQueueRow: true }, 'open'],
     ['Enter elsewhere keeps its meaning', press('Enter'), {}, null],
     ['ignores keys typed into the body', press('a', { target: { tagName: 'TEXTAREA' } }), {}, null],
@@ -85,5 +106,17 @@ describe('j and k open the neighbouring draft', () => {
     ['prefetches nothing in an empty queue', [], null, []],
   ])('%s', (_name, ids, current, expected) => {
     expect(neighboursToPrefetch(ids, current)).toEqual(expected);
+  });
+});
+
+describe('after a send or an archive', () => {
+  it.each<[string, number[], number, number | null]>([
+    ['opens the next draft', [1, 2, 3], 2, 3],
+    ['opens the one above at the end of the queue', [1, 2, 3], 3, 2],
+    ['opens nothing when it was the last one', [7], 7, null],
+    ['opens the first when the done draft was not in the queue', [4, 5], 9, 4],
+    ['opens nothing in an empty queue', [], 9, null],
+  ])('%s', (_name, ids, done, expected) => {
+    expect(nextAfterDone(ids, done)).toBe(expected);
   });
 });

@@ -11,6 +11,7 @@ export type InboxCommand =
   | 'archive'
   | 'undo'
   | 'select'
+  | 'search'
   | 'help';
 
 export const shortcuts: ReadonlyArray<{ keys: string; command: InboxCommand; label: string }> = [
@@ -24,6 +25,8 @@ export const shortcuts: ReadonlyArray<{ keys: string; command: InboxCommand; lab
   { keys: '#', command: 'archive', label: 'Archive' },
   { keys: 'z', command: 'undo', label: 'Undo the last send' },
   { keys: 'x', command: 'select', label: 'Select the draft (for Assign to… and Archive)' },
+  { keys: '/', command: 'search', label: 'Search drafts, emails, deals and spaces' },
+  { keys: '⌘K', command: 'search', label: 'Command palette: every action, and search' },
   { keys: '?', command: 'help', label: 'Show these shortcuts' },
 ];
 
@@ -38,6 +41,7 @@ const byKey: Record<string, InboxCommand> = {
   '#': 'archive',
   z: 'undo',
   x: 'select',
+  '/': 'search',
   '?': 'help',
 };
 
@@ -72,6 +76,15 @@ export function isTypingTarget(target: KeyTarget): boolean {
   if (tag === 'INPUT') return typingInputTypes.has((target.type ?? 'text').toLowerCase());
   return target.role === 'textbox' || target.role === 'combobox';
 }
+
+/**
+ * What counts as "a dialog has focus" for the page's shortcuts: the element with the focus is inside
+ * one of these, or one of them is open at all (its keys win even when the focus fell to the body).
+ * A menu and a listbox count too: their own letters jump between items.
+ */
+export const OVERLAY_AROUND_FOCUS = '[role=dialog],[role=alertdialog],[role=menu],[role=listbox]';
+export const OPEN_OVERLAY =
+  '[role=dialog][data-state=open],[role=alertdialog][data-state=open],[role=menu][data-state=open],[aria-modal=true]';
 
 export type KeyPress = {
   key: string;
@@ -119,4 +132,14 @@ export function neighboursToPrefetch(ids: readonly number[], currentId: number |
   return [neighbourId(ids, currentId, 'next'), neighbourId(ids, currentId, 'previous')].filter(
     (id): id is number => id !== null && id !== currentId,
   );
+}
+
+/**
+ * The draft to open once `doneId` is sent or archived (it leaves the queue): the next one, else
+ * the previous one, else none. Not in the queue (opened from search, another tab): the first.
+ */
+export function nextAfterDone(ids: readonly number[], doneId: number): number | null {
+  const index = ids.indexOf(doneId);
+  if (index < 0) return ids.find((id) => id !== doneId) ?? null;
+  return ids[index + 1] ?? ids[index - 1] ?? null;
 }

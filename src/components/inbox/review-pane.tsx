@@ -23,6 +23,8 @@ type Email = Draft['thread'][number];
 export type PaneCommands = {
   edit: () => void;
   regenerate: () => void;
+  /** Regenerates at once with this instruction (the command palette's "Regenerate with …"). */
+  regenerateWith: (instruction: string) => void;
   approve: () => void;
   send: () => void;
   archive: () => void;
@@ -70,6 +72,7 @@ export function ReviewPane({
   commandsRef,
   onSent,
   onUndo,
+  onDone,
   now,
 }: {
   draftId: number;
@@ -77,6 +80,7 @@ export function ReviewPane({
   commandsRef: React.RefObject<PaneCommands | null>;
   onSent: (draftId: number, undoUntil: Date) => void;
   onUndo: (draftId: number) => void;
+  onDone: (draftId: number) => void;
   now: Date;
 }) {
   const query = api.drafts.get.useQuery(
@@ -114,6 +118,7 @@ export function ReviewPane({
       commandsRef={commandsRef}
       onSent={onSent}
       onUndo={onUndo}
+      onDone={onDone}
       now={now}
     />
   );
@@ -125,6 +130,7 @@ function LoadedPane({
   commandsRef,
   onSent,
   onUndo,
+  onDone,
   now,
 }: {
   draft: Draft;
@@ -132,6 +138,7 @@ function LoadedPane({
   commandsRef: React.RefObject<PaneCommands | null>;
   onSent: (draftId: number, undoUntil: Date) => void;
   onUndo: (draftId: number) => void;
+  onDone: (draftId: number) => void;
   now: Date;
 }) {
   const editor = useRef<EditorHandle>(null);
@@ -139,7 +146,7 @@ function LoadedPane({
   const [comparing, setComparing] = useState<number | null>(null);
   const [workingBody, setWorkingBody] = useState(draft.body);
   useEffect(() => setWorkingBody(draft.body), [draft.body]);
-  const actions = useDraftActions({ draft, editor, onSent, onUndo });
+  const actions = useDraftActions({ draft, editor, onSent, onUndo, onDone });
   const { dialogs, pending } = actions;
   const { can } = draft;
   const recipient = draft.inbound.fromName
@@ -150,6 +157,7 @@ function LoadedPane({
     commandsRef.current = {
       edit: () => editor.current?.focus(),
       regenerate: () => regenerateForm.current?.focus(),
+      regenerateWith: (instruction) => void actions.doRegenerate(instruction),
       approve: () => void actions.requestApprove(),
       send: actions.requestSend,
       archive: () =>

@@ -17,11 +17,14 @@ export function useDraftActions({
   editor,
   onSent,
   onUndo,
+  onDone,
 }: {
   draft: Draft;
   editor: React.RefObject<EditorHandle | null>;
   onSent: (draftId: number, undoUntil: Date) => void;
   onUndo: (draftId: number) => void;
+  /** The draft is dealt with (sent, archived): the inbox moves on to the next one. */
+  onDone: (draftId: number) => void;
 }) {
   const utils = api.useUtils();
   const [archiveOpen, setArchiveOpen] = useState(false);
@@ -67,54 +70,56 @@ export function useDraftActions({
     }
   }
 
-  /** A pending approval, so a quick "a" then "s" sends what was approved, with its revision. */
-  const approving = useRef<Promise<number | null> | null>(null);
+  /**
+   * The actions of this draft, one after another: a quick "a" then "s" sends once the approval
+   * (and the refetch that brings the server's new `can`) is done, instead of being refused for a
+   * status the server has not reported yet. A queued action reads the draft as the last one left it.
+   */
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  function enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const next = queue.current.then(work, work);
+    queue.current = next.catch(() => undefined);
+    return next;
+  }
+  const latest = () => utils.drafts.get.getData({ id: draft.id }) ?? draft;
+  /** The revision the server last answered with, in case the refetch after it has not landed. */
+  const answeredRevision = useRef(0);
 
-  /** The revision to act on: after saving pending edits and letting an approval finish. */
+  /** The revision to act on: after saving pending edits. */
   async function currentRevision(): Promise<number | null> {
-    const approved = approving.current ? await approving.current : null;
     const flushed = editor.current
       ? await editor.current.flush()
-      : { saved: false, revision: draft.revision };
+      : { saved: false, revision: latest().revision };
     if (flushed === null) {
       toast.error('Save or resolve your edits first.');
       return null;
     }
     if (flushed.saved) return flushed.revision;
-    const cached = utils.drafts.get.getData({ id: draft.id })?.revision ?? draft.revision;
-    return Math.max(cached, approved ?? 0, flushed.revision);
+    return Math.max(latest().revision, answeredRevision.current, flushed.revision);
   }
 
-  async function requestApprove(override?: string) {
-    const permission = draft.can.approve;
-    if (!permission.allowed) {
-      toast.error(permission.reason ?? 'This draft cannot be approved now.');
-      return;
-    }
-    if (permission.needsOverride && !override) {
-      setOverrideOpen(true);
-      return;
-    }
-    const revision = await currentRevision();
-    if (revision === null) return;
-    setOverrideOpen(false);
-    const pending = approve
-      .mutateAsync({ id: draft.id, revision, override: override ? { reason: override } : undefined })
-      .then((approved) => approved.revision)
-      .catch(() => null);
-    approving.current = pending;
-    await pending;
-    if (approving.current === pending) approving.current = null;
-  }
+  const requestApprove = (override?: string) =>
+    enqueue(async () => {
+      const permission = latest().can.approve;
+      if (!permission.allowed) {
+        toast.error(permission.reason ?? 'This draft cannot be approved now.');
+        return;
+      }
+      if (permission.needsOverride && !override) {
+        setOverrideOpen(true);
+        return;
+      }
+      const revision = await currentRevision();
+      if (revision === null) return;
+      setOverrideOpen(false);
+      // A refusal is toasted by the mutation's onError; the queue moves on either way.
+      const approved = await approve
+        .mutateAsync({ id: draft.id, revision, override: override ? { reason: override } : undefined })
+        .catch(() => null);
+      if (approved) answeredRevision.current = Math.max(answeredRevision.current, approved.revision);
+    });
 
-  async function doSend() {
-    setConfirmSendOpen(false);
-    if (approving.current) await approving.current;
-    const latest = utils.drafts.get.getData({ id: draft.id });
-    if (latest && latest.status !== 'approved') {
-      toast.error('Not sent: the draft is not approved.');
-      return;
-    }
+  async function sendNow() {
     const revision = await currentRevision();
     if (revision === null) return;
     await run('sent', async () => {
@@ -126,23 +131,26 @@ export function useDraftActions({
         duration: windowMs,
         action: { label: 'Undo', onClick: () => onUndo(draft.id) },
       });
+      onDone(draft.id);
     });
   }
 
-  function requestSend() {
-    if (approving.current) {
-      if (draft.validationStatus === 'passed') void doSend();
-      else setConfirmSendOpen(true);
-      return;
-    }
-    const permission = draft.can.send;
-    if (!permission.allowed) {
-      toast.error(permission.reason ?? 'This draft cannot be sent now.');
-      return;
-    }
-    if (permission.needsConfirm) setConfirmSendOpen(true);
-    else void doSend();
-  }
+  /** From the confirmation dialog: the agent has read the warnings. */
+  const doSend = () => {
+    setConfirmSendOpen(false);
+    return enqueue(sendNow);
+  };
+
+  const requestSend = () =>
+    enqueue(async () => {
+      const permission = latest().can.send;
+      if (!permission.allowed) {
+        toast.error(permission.reason ?? 'This draft cannot be sent now.');
+        return;
+      }
+      if (permission.needsConfirm) setConfirmSendOpen(true);
+      else await sendNow();
+    });
 
   const doRestore = () =>
     run('restored', async () => {
@@ -151,16 +159,20 @@ export function useDraftActions({
     });
 
   const doArchive = (reason: string) =>
-    run('archived', async () => {
-      await archive.mutateAsync({ id: draft.id, reason: reason || null });
-      setArchiveOpen(false);
-      toast.success('Archived', {
-        description: reason ? `Reason: ${reason}` : undefined,
-        action: { label: 'Restore', onClick: () => void doRestore() },
-      });
-    });
+    enqueue(() =>
+      run('archived', async () => {
+        await archive.mutateAsync({ id: draft.id, reason: reason || null });
+        setArchiveOpen(false);
+        toast.success('Archived', {
+          description: reason ? `Reason: ${reason}` : undefined,
+          action: { label: 'Restore', onClick: () => void doRestore() },
+        });
+        onDone(draft.id);
+      }),
+    );
 
-  async function doRegenerate(instruction: string) {
+  const doRegenerate = (instruction: string) => enqueue(() => regenerateNow(instruction));
+  async function regenerateNow(instruction: string) {
     const revision = await currentRevision();
     if (revision === null) return false;
     const done = await run('regenerated', async () => {
@@ -177,14 +189,15 @@ export function useDraftActions({
     return done === true;
   }
 
-  async function doSwitch(version: number) {
-    const revision = await currentRevision();
-    if (revision === null) return;
-    await run('switched', async () => {
-      await switchVersion.mutateAsync({ id: draft.id, version, revision });
-      toast.success(`Switched to v${version}`);
+  const doSwitch = (version: number) =>
+    enqueue(async () => {
+      const revision = await currentRevision();
+      if (revision === null) return;
+      await run('switched', async () => {
+        await switchVersion.mutateAsync({ id: draft.id, version, revision });
+        toast.success(`Switched to v${version}`);
+      });
     });
-  }
 
   const doRetryDelivery = () =>
     run('queued', async () => {

@@ -1,8 +1,9 @@
 'use client';
 
-import { ChevronDown, LogOut } from 'lucide-react';
+import { ChevronDown, LogOut, Search } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
+import { PaletteProvider, usePalette, usePaletteActions } from '@/components/palette/palette-provider';
 import { Button } from '@/components/ui/button';
 import {
   DropdownMenu,
@@ -12,6 +13,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
+import { Kbd } from '@/components/ui/kbd';
 import { authClient } from '@/lib/auth-client';
 import { cn } from '@/lib/utils';
 import type { RouterOutputs } from '@/trpc/react';
@@ -29,6 +31,46 @@ const navigation = [
 const rank = { agent: 0, manager: 1, admin: 2 } as const;
 
 export function AppShell({ viewer, children }: { viewer: Viewer; children: React.ReactNode }) {
+  return (
+    <PaletteProvider>
+      <Shell viewer={viewer}>{children}</Shell>
+    </PaletteProvider>
+  );
+}
+
+/** The header's "Search" button and the palette's "Go to" actions, for the pages this role may see. */
+function PaletteEntry({ viewer }: { viewer: Viewer }) {
+  const router = useRouter();
+  const palette = usePalette();
+  usePaletteActions('navigation', () =>
+    navigation
+      .filter((item) => rank[viewer.role] >= rank[item.minRole])
+      .map((item) => ({
+        id: `go-${item.href}`,
+        group: 'Go to',
+        label: `Go to ${item.label}`,
+        keywords: item.href.slice(1),
+        run: () => router.push(item.href),
+      })),
+  );
+  return (
+    <Button
+      variant="outline"
+      size="sm"
+      className="text-muted-foreground"
+      onClick={() => palette.open()}
+      onPointerEnter={palette.preload}
+      onFocus={palette.preload}
+      aria-keyshortcuts="Control+K Meta+K"
+    >
+      <Search />
+      <span className="hidden md:inline">Search</span>
+      <Kbd className="hidden md:inline-flex">⌘K</Kbd>
+    </Button>
+  );
+}
+
+function Shell({ viewer, children }: { viewer: Viewer; children: React.ReactNode }) {
   const pathname = usePathname();
   const router = useRouter();
 
@@ -67,6 +109,7 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
               })}
           </nav>
           <div className="ml-auto flex items-center gap-3">
+            <PaletteEntry viewer={viewer} />
             <span className="hidden text-sm text-muted-foreground sm:inline">{viewer.organizationName}</span>
             <DropdownMenu>
               <DropdownMenuTrigger asChild>

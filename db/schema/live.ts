@@ -1,5 +1,5 @@
-import { bigint, check, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { bigint, check, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { organizations, users } from './auth';
 import { emailDrafts } from './drafts';
 

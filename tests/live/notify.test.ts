@@ -18,9 +18,7 @@ describe('the database announces every change (triggers → NOTIFY)', () => {
       const agent = await callerFor('agent@echo.test');
       await agent.drafts.edit({ id: draft.id, body: 'Thanks, live edit.', revision: draft.revision });
       const payloads = await eventually(() => {
-        const found = listener.payloads.filter(
-          (payload) => (payload as LiveEvent).kind === 'draft.updated',
-        );
+        const found = listener.payloads.filter((payload) => (payload as LiveEvent).kind === 'draft.updated');
         expect(found.length).toBeGreaterThan(0);
         return found;
       });
@@ -52,7 +50,13 @@ describe('the database announces every change (triggers → NOTIFY)', () => {
         return listener.payloads as LiveEvent[];
       });
       expect(events).toEqual([
-        { organizationId: TANDEM, kind: 'draft.updated', draftId: draft.id, dealId: draft.dealId, status: 'archived' },
+        {
+          organizationId: TANDEM,
+          kind: 'draft.updated',
+          draftId: draft.id,
+          dealId: draft.dealId,
+          status: 'archived',
+        },
         { organizationId: TANDEM, kind: 'email.created', count: 1 },
       ]);
       await db.execute(sql`update email_drafts set status = 'pending' where id = ${draft.id}`);
@@ -119,9 +123,15 @@ describe('each process LISTENs once and fans out by organization', () => {
     const seen: unknown[] = [];
     await instance.subscribe(TANDEM, (event) => seen.push(event));
     await db.execute(sql`select pg_notify('echo_events', 'not json')`);
-    await db.execute(sql`select pg_notify('echo_events', ${JSON.stringify({ organizationId: TANDEM, kind: 'rm -rf' })})`);
-    await db.execute(sql`select pg_notify('echo_events', ${JSON.stringify({ organizationId: TANDEM, kind: 'email.created', count: 2 })})`);
-    await eventually(() => expect(seen).toEqual([{ organizationId: TANDEM, kind: 'email.created', count: 2 }]));
+    await db.execute(
+      sql`select pg_notify('echo_events', ${JSON.stringify({ organizationId: TANDEM, kind: 'rm -rf' })})`,
+    );
+    await db.execute(
+      sql`select pg_notify('echo_events', ${JSON.stringify({ organizationId: TANDEM, kind: 'email.created', count: 2 })})`,
+    );
+    await eventually(() =>
+      expect(seen).toEqual([{ organizationId: TANDEM, kind: 'email.created', count: 2 }]),
+    );
   });
 
   it('reconnects after the connection drops, tells its streams to resync, and hears changes again', async () => {

@@ -61,7 +61,8 @@ export function sseReader(body: ReadableStream<Uint8Array>) {
         const lines = block.split('\n');
         const data = lines.filter((line) => line.startsWith('data: ')).map((line) => line.slice(6));
         const named = lines.find((line) => line.startsWith('event: '));
-        if (data.length > 0) events.push({ event: named ? named.slice(7) : 'message', data: data.join('\n') });
+        if (data.length > 0)
+          events.push({ event: named ? named.slice(7) : 'message', data: data.join('\n') });
         else if (lines.some((line) => line.startsWith(':'))) events.push({ event: 'comment', data: block });
         boundary = buffer.indexOf('\n\n');
       }
@@ -75,7 +76,8 @@ export function sseReader(body: ReadableStream<Uint8Array>) {
     get isDone() {
       return isDone;
     },
-    messages: () => events.filter((event) => event.event === 'message').map((event) => JSON.parse(event.data)),
+    messages: () =>
+      events.filter((event) => event.event === 'message').map((event) => JSON.parse(event.data)),
     cancel: async () => {
       await reader.cancel().catch(() => undefined);
       await pump;

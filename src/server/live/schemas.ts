@@ -31,7 +31,8 @@ export type LiveEvent = z.infer<typeof liveEventSchema>;
  * What a browser receives on /api/events: the organization's events without the organization,
  * plus `resync` after the listener reconnected (notifications sent meanwhile are lost: refetch all).
  */
-export type StreamEvent = Omit<Extract<LiveEvent, { kind: 'draft.created' | 'draft.updated' }>, 'organizationId'>
+export type StreamEvent =
+  | Omit<Extract<LiveEvent, { kind: 'draft.created' | 'draft.updated' }>, 'organizationId'>
   | Omit<Extract<LiveEvent, { kind: 'email.created' }>, 'organizationId'>
   | Omit<Extract<LiveEvent, { kind: 'presence' }>, 'organizationId'>
   | { kind: 'resync' };

@@ -92,7 +92,7 @@ describe('an open stream', () => {
         heartbeatMs: 100,
       }),
     );
-    await eventually(() => expect(stream.events.map((event) => event.event)).toContain('comment'));
+    await eventually(() => expect(stream.events.map((event) => event.event)).toContain('ping'));
     expect(stream.isDone).toBe(false);
 
     await db.delete(sessions).where(eq(sessions.id, session.id));

@@ -71,11 +71,14 @@ export function DraftHeader({
   actions,
   now,
   onUndo,
+  presence,
 }: {
   draft: Draft;
   actions: DraftActions;
   now: Date;
   onUndo: (draftId: number) => void;
+  /** Who else has the draft open (src/components/live/presence.tsx). */
+  presence?: React.ReactNode;
 }) {
   const reasonId = useId();
   const { can } = draft;
@@ -161,6 +164,7 @@ export function DraftHeader({
           {draft.isOffline ? <Badge variant="secondary">Offline drafter</Badge> : null}
           {draft.sentEmail ? <DeliveryBadge status={draft.sentEmail.deliveryStatus ?? null} /> : null}
         </div>
+        {presence}
         <RecordsChangedNotice show={draft.recordsChangedSince && draft.status !== 'sent'} />
         {blockedReason ? (
           <p

@@ -4,6 +4,8 @@ import { Keyboard, MousePointerClick } from 'lucide-react';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toast } from 'sonner';
+import { pollingInterval } from '@/components/live/live-events';
+import { useLive } from '@/components/live/live-provider';
 import { Button } from '@/components/ui/button';
 import { Kbd } from '@/components/ui/kbd';
 import { api } from '@/trpc/react';
@@ -46,10 +48,14 @@ export function InboxView() {
   const selectedId = Number(searchParams.get('draft')) || null;
 
   const utils = api.useUtils();
+  const { isLive } = useLive();
   const me = api.me.useQuery(undefined, { staleTime: 5 * 60_000 });
   const list = api.drafts.list.useInfiniteQuery(
     { status: view, limit: PAGE_SIZE },
-    { getNextPageParam: (page) => page.nextCursor ?? undefined, refetchInterval: 10_000 },
+    {
+      getNextPageParam: (page) => page.nextCursor ?? undefined,
+      refetchInterval: pollingInterval(isLive, 10_000),
+    },
   );
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
 

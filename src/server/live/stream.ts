@@ -16,7 +16,8 @@ function toStreamEvent(event: LiveEvent | { kind: 'resync' }): StreamEvent {
 
 /**
  * An organization's live events as Server-Sent Events: `ready` once this process is listening,
- * then one `data:` line per event, and a comment every heartbeat. Each heartbeat re-checks the
+ * then one `data:` line per event, and a `ping` every heartbeat (an event, not a comment, so the
+ * browser can tell a silent connection from a quiet one). Each heartbeat re-checks the
  * session: once it is revoked (sign-out, password reset, removal from the organization) the
  * stream says `event: end` and closes.
  */
@@ -54,7 +55,7 @@ export function openEventStream(options: {
           cleanup();
           return;
         }
-        write(': heartbeat\n\n');
+        write('event: ping\ndata: {}\n\n');
       }, heartbeatMs);
       cleanup = () => {
         if (!isOpen) return;

@@ -122,6 +122,11 @@ export function LiveProvider({ children }: { children: React.ReactNode }) {
     };
   }, []);
 
+  // Says on the page whether updates arrive by the stream (browser tests and support read it).
+  useEffect(() => {
+    document.documentElement.dataset.live = isLive ? 'on' : 'off';
+  }, [isLive]);
+
   return <LiveContext.Provider value={{ isLive }}>{children}</LiveContext.Provider>;
 }
 

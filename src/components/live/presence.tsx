@@ -69,38 +69,41 @@ export function describePresence(other: Pick<Other, 'name' | 'state'>) {
 
 /** "Morgan is editing": who else has this draft open, editors first; nothing when nobody does. */
 export function PresenceList({ others }: { others: Other[] }) {
-  if (others.length === 0) return <span className="sr-only" aria-live="polite" />;
   const sorted = [...others].sort((a, b) => (a.state === b.state ? 0 : a.state === 'editing' ? -1 : 1));
+  // The live region stays mounted, so an arrival is announced, not just drawn.
   return (
-    <ul
-      aria-label="Also on this draft"
-      aria-live="polite"
-      className="flex flex-wrap items-center gap-1.5"
-      data-testid="presence"
-    >
-      {sorted.map((other) => (
-        <li
-          key={other.userId}
-          title={`${other.name} has this draft open${other.state === 'editing' ? ' and is editing the reply' : ''}`}
-          className={cn(
-            'inline-flex items-center gap-1.5 rounded-full border px-2 py-0.5 text-xs',
-            other.state === 'editing'
-              ? 'border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100'
-              : 'text-muted-foreground',
-          )}
+    <div aria-live="polite" className="contents">
+      {sorted.length > 0 ? (
+        <ul
+          aria-label="Also on this draft"
+          className="flex flex-wrap items-center gap-1.5"
+          data-testid="presence"
         >
-          <span
-            aria-hidden
-            className="grid size-4 place-items-center rounded-full bg-muted text-[10px] font-semibold text-foreground uppercase"
-          >
-            {firstName(other.name).slice(0, 1)}
-          </span>
-          {describePresence(other)}
-          {other.state === 'editing' ? (
-            <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-amber-500" />
-          ) : null}
-        </li>
-      ))}
-    </ul>
+          {sorted.map((other) => (
+            <li
+              key={other.userId}
+              title={`${other.name} has this draft open${other.state === 'editing' ? ' and is editing the reply' : ''}`}
+              className={cn(
+                'inline-flex items-center gap-1.5 rounded-full border px-2 py-0.5 text-xs',
+                other.state === 'editing'
+                  ? 'border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100'
+                  : 'text-muted-foreground',
+              )}
+            >
+              <span
+                aria-hidden
+                className="grid size-4 place-items-center rounded-full bg-muted text-[10px] font-semibold text-foreground uppercase"
+              >
+                {firstName(other.name).slice(0, 1)}
+              </span>
+              {describePresence(other)}
+              {other.state === 'editing' ? (
+                <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-amber-500" />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
   );
 }

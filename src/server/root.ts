@@ -3,6 +3,7 @@ import { dealsRouter } from './deals/router';
 import { draftsRouter } from './drafts/router';
 import { inboundRouter } from './inbound/router';
 import { joiningRouter } from './joining/router';
+import { liveRouter } from './live/router';
 import { metricsRouter } from './metrics/router';
 import { searchRouter } from './search/router';
 import { settingsRouter } from './settings/router';
@@ -24,6 +25,7 @@ export const appRouter = router({
   settings: settingsRouter,
   joining: joiningRouter,
   search: searchRouter,
+  live: liveRouter,
 });
 
 export type AppRouter = typeof appRouter;

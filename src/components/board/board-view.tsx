@@ -21,6 +21,8 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { DealFormDialog } from '@/components/deals/deal-form';
+import { pollingInterval } from '@/components/live/live-events';
+import { useLive } from '@/components/live/live-provider';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
@@ -75,7 +77,8 @@ function useBoardFilters() {
 export function BoardView({ canMove }: { canMove: boolean }) {
   const { input, update, isFiltered } = useBoardFilters();
   const utils = api.useUtils();
-  const board = api.deals.board.useQuery(input, { refetchInterval: 30_000 });
+  const { isLive } = useLive();
+  const board = api.deals.board.useQuery(input, { refetchInterval: pollingInterval(isLive, 30_000) });
   const move = api.deals.moveStage.useMutation();
   const [dragItems, setDragItems] = useState<ColumnItems | null>(null);
   const [activeId, setActiveId] = useState<number | null>(null);

@@ -73,12 +73,15 @@ export function DraftHeader({
   now,
   onUndo,
   viewerId,
+  presence,
 }: {
   draft: Draft;
   actions: DraftActions;
   now: Date;
   onUndo: (draftId: number) => void;
   viewerId: string;
+  /** Who else has the draft open (src/components/live/presence.tsx). */
+  presence?: React.ReactNode;
 }) {
   const reasonId = useId();
   const { can } = draft;
@@ -174,6 +177,7 @@ export function DraftHeader({
           {draft.isOffline ? <Badge variant="secondary">Offline drafter</Badge> : null}
           {draft.sentEmail ? <DeliveryBadge status={draft.sentEmail.deliveryStatus ?? null} /> : null}
         </div>
+        {presence}
         <RecordsChangedNotice show={draft.recordsChangedSince && draft.status !== 'sent'} />
         {blockedReason ? (
           <p

@@ -4,6 +4,8 @@ import { Keyboard, MousePointerClick } from 'lucide-react';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toast } from 'sonner';
+import { pollingInterval } from '@/components/live/live-events';
+import { useLive } from '@/components/live/live-provider';
 import { usePalette, usePaletteActions } from '@/components/palette/palette-provider';
 import { Button } from '@/components/ui/button';
 import { Kbd } from '@/components/ui/kbd';
@@ -56,10 +58,14 @@ export function InboxView() {
   const mine = searchParams.get('mine') === '1';
 
   const utils = api.useUtils();
+  const { isLive } = useLive();
   const me = api.me.useQuery(undefined, { staleTime: 5 * 60_000 });
   const list = api.drafts.list.useInfiniteQuery(
     { status: view, limit: PAGE_SIZE, assignee: mine ? 'me' : undefined },
-    { getNextPageParam: (page) => page.nextCursor ?? undefined, refetchInterval: 10_000 },
+    {
+      getNextPageParam: (page) => page.nextCursor ?? undefined,
+      refetchInterval: pollingInterval(isLive, 10_000),
+    },
   );
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
 

@@ -3,6 +3,9 @@
 import { ChevronRight, RefreshCw } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
+import { pollingInterval } from '@/components/live/live-events';
+import { useLive } from '@/components/live/live-provider';
+import { PresenceList, useDraftPresence } from '@/components/live/presence';
 import { Button } from '@/components/ui/button';
 import { Collapsible, CollapsibleContent, CollapsibleTrigger } from '@/components/ui/collapsible';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -83,11 +86,14 @@ export function ReviewPane({
   onDone: (draftId: number) => void;
   now: Date;
 }) {
+  const { isLive } = useLive();
   const query = api.drafts.get.useQuery(
     { id: draftId },
     {
       refetchInterval: (current) =>
-        isDeliveryInFlight(current.state.data?.sentEmail?.deliveryStatus) ? 2_000 : 10_000,
+        isDeliveryInFlight(current.state.data?.sentEmail?.deliveryStatus)
+          ? 2_000
+          : pollingInterval(isLive, 10_000),
     },
   );
   if (query.isPending) return <PaneSkeleton />;
@@ -147,6 +153,7 @@ function LoadedPane({
   const [workingBody, setWorkingBody] = useState(draft.body);
   useEffect(() => setWorkingBody(draft.body), [draft.body]);
   const actions = useDraftActions({ draft, editor, onSent, onUndo, onDone });
+  const presence = useDraftPresence(draft.id);
   const { dialogs, pending } = actions;
   const { can } = draft;
   const recipient = draft.inbound.fromName
@@ -181,7 +188,14 @@ function LoadedPane({
       aria-label={`Review: ${draft.deal.companyName}`}
       className="flex min-h-0 min-w-0 flex-1 flex-col"
     >
-      <DraftHeader draft={draft} actions={actions} now={now} onUndo={onUndo} viewerId={viewer.userId} />
+      <DraftHeader
+        draft={draft}
+        actions={actions}
+        now={now}
+        onUndo={onUndo}
+        viewerId={viewer.userId}
+        presence={<PresenceList others={presence.others} />}
+      />
 
       <div className="grid min-h-0 flex-1 grid-cols-1 xl:grid-cols-[minmax(0,1fr)_400px]">
         <div className="relative min-h-0 overflow-y-auto">
@@ -206,7 +220,7 @@ function LoadedPane({
               <EmailCard email={draft.inbound} />
             </div>
 
-            <div className="grid gap-3">
+            <div className="grid gap-3" {...presence.editorProps}>
               <div className="flex items-baseline gap-2">
                 <h3 className="text-sm font-semibold">Reply</h3>
                 <span className="text-xs text-muted-foreground">

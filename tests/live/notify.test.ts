@@ -65,6 +65,26 @@ describe('the database announces every change (triggers → NOTIFY)', () => {
     }
   });
 
+  it("announces a reassignment: the drafts follow their deal's new owner", async () => {
+    const listener = await listenRaw();
+    try {
+      const draft = await firstDraft(TANDEM);
+      const manager = await callerFor('manager@echo.test');
+      const before = await manager.drafts.get({ id: draft.id });
+      const members = await callerFor('agent@echo.test').then((agent) => agent.me());
+      const target = before.assignee?.id === members.userId ? null : members.userId;
+      await manager.drafts.assign({ ids: [draft.id], userId: target });
+      await eventually(() =>
+        expect(listener.payloads).toContainEqual(
+          expect.objectContaining({ organizationId: TANDEM, kind: 'draft.updated', draftId: draft.id }),
+        ),
+      );
+      await manager.drafts.assign({ ids: [draft.id], userId: before.assignee?.id ?? null });
+    } finally {
+      await listener.close();
+    }
+  });
+
   it('says nothing for a transaction that rolls back', async () => {
     const listener = await listenRaw();
     try {

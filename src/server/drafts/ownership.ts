@@ -74,6 +74,19 @@ export async function assignDrafts(
             ),
           ),
         );
+      // The drafts follow their deal's owner: touching them lets the live triggers on email_drafts tell every open inbox.
+      await tx
+        .update(emailDrafts)
+        .set({ updatedAt: now })
+        .where(
+          and(
+            eq(emailDrafts.organizationId, actor.organizationId),
+            inArray(
+              emailDrafts.dealId,
+              changing.map((deal) => deal.id),
+            ),
+          ),
+        );
     }
     const previousOwner = new Map(dealRows.map((deal) => [deal.id, deal.ownerId]));
     const reassigned = drafts.filter((draft) => previousOwner.get(draft.dealId) !== userId);

@@ -6,3 +6,4 @@ export * from './emails';
 export * from './organizations';
 export * from './spaces';
 export * from './unrouted';
+export * from './learning';

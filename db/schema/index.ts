@@ -3,7 +3,7 @@ export * from './auth';
 export * from './deals';
 export * from './drafts';
 export * from './emails';
+export * from './learning';
 export * from './organizations';
 export * from './spaces';
 export * from './unrouted';
-export * from './learning';

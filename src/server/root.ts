@@ -3,6 +3,7 @@ import { dealsRouter } from './deals/router';
 import { draftsRouter } from './drafts/router';
 import { inboundRouter } from './inbound/router';
 import { joiningRouter } from './joining/router';
+import { knowledgeRouter } from './knowledge/router';
 import { metricsRouter } from './metrics/router';
 import { settingsRouter } from './settings/router';
 import { spacesRouter } from './spaces/router';
@@ -22,6 +23,7 @@ export const appRouter = router({
   inbound: inboundRouter,
   settings: settingsRouter,
   joining: joiningRouter,
+  knowledge: knowledgeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -23,7 +23,7 @@ import {
   NotFoundError,
   RegenerationLimitError,
 } from '../errors';
-import { recordSendSimilarity } from '../learning/service';
+import { learnFromSend, recordSendSimilarity } from '../learning/service';
 import { cancelQueuedDeliveries, enqueueDelivery } from '../mail/delivery';
 import { canAdvanceDelivery } from '../mail/delivery-status';
 import { hasRole, type Viewer } from '../viewer';
@@ -654,6 +654,16 @@ export async function sendDraft(db: Executor, params: SendDraftInput & SendOptio
       emailId: email.id,
       sentBody: draft.body,
     });
+    const learned = await learnFromSend(tx, {
+      organizationId: actor.organizationId,
+      draftId: draft.id,
+      version: draft.currentVersion,
+      inboundEmailId: draft.inboundEmailId,
+      emailId: email.id,
+      sentBody: draft.body,
+      sentBy: actor.userId,
+      now,
+    });
 
     // Replying clears the inbound email's reply-time target.
     await tx
@@ -686,6 +696,7 @@ export async function sendDraft(db: Executor, params: SendDraftInput & SendOptio
         isEdited: draft.isEdited,
         version: draft.currentVersion,
         similarity: similarity?.similarity ?? null,
+        proposals: learned.proposalIds,
       },
     });
     return {

@@ -64,7 +64,10 @@ export function StyleMemoryCard() {
               >
                 <div className="min-w-0">
                   <span className="text-muted-foreground">{KIND_LABELS[item.kind]}: </span>
-                  <span className="break-words">“{item.phrase.replace('{name}', '[first name]')}”</span>
+                  <span className="break-words">
+                    “{item.phrase.replace('{name}', '[first name]').replaceAll('spaceplaceholder', '[space]')}
+                    ”
+                  </span>
                   <span className="text-xs text-muted-foreground"> · seen {item.count} times</span>
                 </div>
                 <Button

@@ -470,7 +470,7 @@ function proposalParagraphs(context: DraftContext, proposed: ContextSpace[]): st
   ];
 }
 
-const DEFAULT_CLOSING = 'Let me know what works, and I will confirm with the host.';
+export const DEFAULT_CLOSING = 'Let me know what works, and I will confirm with the host.';
 
 /**
  * The template's greeting, closing line and phrases as the organization writes them (learned from
@@ -491,7 +491,12 @@ function templateStyle(context: DraftContext) {
       style.greeting ? fillGreeting(style.greeting, firstName) : `Hi ${firstName},`,
     closing,
     added,
-    keeps: (sentence: string) => !carriesAvoided(sentence, style.avoid),
+    keeps: (sentence: string) =>
+      !carriesAvoided(
+        sentence,
+        style.avoid,
+        context.spaces.map((space) => space.name),
+      ),
   };
 }
 

@@ -3,11 +3,11 @@ import type { KnowledgeValue } from '../../../db/schema';
 import { knowledgeProposals } from '../../../db/schema';
 import { type Actor, recordAudit } from '../audit';
 import { type Executor, type Transaction, withTransaction } from '../db';
-import { BadInputError, InvalidTransitionError } from '../errors';
-import { getSpace, type SpaceRow } from '../spaces/queries';
-import { detailedAmenitiesSchema, type UpdateSpaceInput } from '../spaces/schemas';
+import { InvalidTransitionError } from '../errors';
+import { getSpace } from '../spaces/queries';
 import { updateSpace } from '../spaces/service';
-import { isKnowledgeField, type ProposedFact } from './extract';
+import type { ProposedFact } from './extract';
+import { factPatch } from './patch';
 import { getProposal } from './queries';
 
 type Scope = { organizationId: string; actor: Actor };
@@ -87,37 +87,6 @@ async function decide(tx: Transaction, params: { id: number } & Scope, status: '
     .returning();
   if (!row) return explainMiss(tx, params);
   return row;
-}
-
-/** The update of a space that writes one learned fact, checked by the same rules as the space form. */
-export function factPatch(
-  space: Pick<SpaceRow, 'detailedAmenities'>,
-  field: string,
-  value: KnowledgeValue,
-): Partial<
-  Pick<UpdateSpaceInput, 'monthlyRate' | 'desks' | 'squareFeet' | 'neighborhood' | 'detailedAmenities'>
-> {
-  if (!isKnowledgeField(field)) throw new BadInputError(`field: ${field} is not a field Echo can learn`);
-  const [group, section, key] = field.split('.');
-  if (!section) {
-    if (field === 'neighborhood') return { neighborhood: String(value) };
-    if (typeof value !== 'number') throw new BadInputError(`value: ${field} must be a number`);
-    return { [field]: value };
-  }
-  if (group !== 'detailedAmenities' || !key)
-    throw new BadInputError(`field: ${field} is not a field Echo can learn`);
-  const detailed = structuredClone(space.detailedAmenities) as Record<
-    string,
-    Record<string, unknown> | undefined
-  >;
-  const base: Record<string, unknown> =
-    section === 'meetingRooms' ? { count: 0, sizes: [] } : section === 'dogPolicy' ? { allowed: false } : {};
-  detailed[section] = { ...base, ...(detailed[section] ?? {}), [key]: value };
-  const parsed = detailedAmenitiesSchema.safeParse(detailed);
-  if (!parsed.success) {
-    throw new BadInputError(`value: ${parsed.error.issues[0]?.message ?? 'does not fit the space record'}`);
-  }
-  return { detailedAmenities: parsed.data };
 }
 
 /**

@@ -104,6 +104,7 @@ export async function learnFromSend(
     ? observeStyle(draftBody, params.sentBody, {
         signature: context.signature,
         seekerName: context.deal.seekerName,
+        spaceNames: context.spaces.map((space) => space.name),
       })
     : [];
   await recordStyleObservations(tx, { organizationId: params.organizationId, observations, now: params.now });

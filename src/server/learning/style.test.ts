@@ -7,13 +7,17 @@ const draft = `Hi Dana,\n\nThanks for your note about Mission Loft.\n\nParking i
 describe('observeStyle', () => {
   it('reads the greeting, closing line, length and the phrases deleted and added', () => {
     const sent = `Hello Dana,\n\nParking is $275/month. Happy to set up a call if that is easier.\n\nTalk soon,\n\n${SIGNATURE}`;
-    const found = observeStyle(draft, sent, { signature: SIGNATURE, seekerName: 'Dana Lee' });
+    const found = observeStyle(draft, sent, {
+      signature: SIGNATURE,
+      seekerName: 'Dana Lee',
+      spaceNames: ['Mission Loft'],
+    });
     expect(found).toEqual(
       expect.arrayContaining([
         { kind: 'greeting', phrase: 'Hello {name},' },
         { kind: 'signOff', phrase: 'Talk soon,' },
         { kind: 'length', phrase: '~25 words' },
-        { kind: 'deleted', phrase: 'thanks for your note about mission loft' },
+        { kind: 'deleted', phrase: 'thanks for your note about spaceplaceholder' },
         { kind: 'added', phrase: 'happy to set up a call if that is easier' },
       ]),
     );

@@ -90,9 +90,10 @@ const isStylePhrase = (phrase: string) => {
 export function observeStyle(
   draftBody: string,
   sentBody: string,
-  options: { signature?: string; seekerName?: string } = {},
+  options: { signature?: string; seekerName?: string; spaceNames?: string[] } = {},
 ): StyleObservation[] {
   const signature = options.signature ?? '';
+  const spaces = options.spaceNames ?? [];
   const firstName = (options.seekerName ?? '').trim().split(/\s+/)[0] ?? '';
   const sentLines = ownLines(sentBody, signature);
   const draftLines = ownLines(draftBody, signature);
@@ -113,7 +114,7 @@ export function observeStyle(
   const middle = (lines: string[]) => {
     const from = greetingOf(lines[0], firstName) ? 1 : 0;
     const to = signOffOf(lines) ? lines.length - 1 : lines.length;
-    return phraseWords(lines.slice(from, Math.max(from, to)).join(' '));
+    return phraseWords(withSpacePlaceholder(lines.slice(from, Math.max(from, to)).join(' '), spaces));
   };
   const runs = wordRuns(middle(draftLines), middle(sentLines));
   const seen = new Set<string>();
@@ -184,10 +185,18 @@ export function fillGreeting(template: string, firstName: string) {
   return template.split(NAME).join(firstName);
 }
 
+/** "Thanks for your note about SoMa Studio" and "… about Castro Flat" are one habit: `{space}`. */
+export function withSpacePlaceholder(text: string, spaceNames: string[]) {
+  let result = text;
+  for (const name of [...spaceNames].sort((a, b) => b.length - a.length))
+    if (name.trim()) result = result.split(name).join(' spaceplaceholder ');
+  return result;
+}
+
 /** Whether a sentence of a template carries a phrase agents keep deleting. */
-export function carriesAvoided(sentence: string, avoid: string[]) {
+export function carriesAvoided(sentence: string, avoid: string[], spaceNames: string[] = []) {
   if (avoid.length === 0) return false;
-  const words = ` ${normalisePhrase(sentence)} `;
+  const words = ` ${normalisePhrase(withSpacePlaceholder(sentence, spaceNames))} `;
   return avoid.some((phrase) => words.includes(` ${phrase} `));
 }
 

@@ -58,6 +58,8 @@ describe('learning from what agents send', () => {
     await dialog.getByRole('button', { name: 'Approve with override' }).click();
     await page.locator('[data-sonner-toast]', { hasText: 'Approved. Press s to send.' }).waitFor();
     await page.getByRole('button', { name: 'Send', exact: true }).click();
+    // The failed checks are confirmed once more before the email leaves.
+    await page.getByRole('dialog').getByRole('button', { name: 'Send', exact: true }).click();
     await review.locator('header [data-slot=badge]', { hasText: /^Sent$/ }).waitFor();
 
     await page.goto(`${baseUrl}/spaces`);

@@ -31,7 +31,7 @@ async function seedIfEmpty() {
     console.log('Demo data already present; left as it is.');
     return;
   }
-  await seed(db);
+  await seed(db, new Date(), { withLearningHistory: true });
   console.log('Seeded "Tandem Demo" and "Other Brokerage".');
 }
 
@@ -94,7 +94,7 @@ try {
     case 'reset':
       await dropEverything();
       await migrateAll(url);
-      await seed(db);
+      await seed(db, new Date(), { withLearningHistory: true });
       console.log('Database reset: migrated and seeded.');
       break;
     case 'status':

@@ -21,7 +21,7 @@ const { isSeeded, seed, demoUsers, DEMO_PASSWORD } = await import('../src/server
 const { hasAnyOrganization } = await import('../src/server/joining/queries');
 const hasDemoData = await isSeeded(db);
 if (!hasDemoData && !isProduction) {
-  await seed(db);
+  await seed(db, new Date(), { withLearningHistory: true });
   console.log('Seeded the demo organizations.');
 }
 const needsSetup = !(await hasAnyOrganization(db));

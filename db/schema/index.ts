@@ -3,6 +3,7 @@ export * from './auth';
 export * from './deals';
 export * from './drafts';
 export * from './emails';
+export * from './learning';
 export * from './live';
 export * from './organizations';
 export * from './spaces';

@@ -3,6 +3,7 @@ import { dealsRouter } from './deals/router';
 import { draftsRouter } from './drafts/router';
 import { inboundRouter } from './inbound/router';
 import { joiningRouter } from './joining/router';
+import { knowledgeRouter } from './knowledge/router';
 import { liveRouter } from './live/router';
 import { metricsRouter } from './metrics/router';
 import { searchRouter } from './search/router';
@@ -26,6 +27,7 @@ export const appRouter = router({
   joining: joiningRouter,
   search: searchRouter,
   live: liveRouter,
+  knowledge: knowledgeRouter,
 });
 
 export type AppRouter = typeof appRouter;

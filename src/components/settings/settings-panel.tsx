@@ -1,5 +1,6 @@
 'use client';
 
+import { StyleMemoryCard } from '@/components/knowledge/style-memory-card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { api } from '@/trpc/react';
 import { MailRoutingCard } from './mail-routing-card';
@@ -36,6 +37,7 @@ export function SettingsPanel({ viewerUserId }: { viewerUserId: string }) {
       />
       <MailRoutingCard />
       <MembersCard viewerUserId={viewerUserId} />
+      <StyleMemoryCard />
     </div>
   );
 }

@@ -11,6 +11,8 @@ import { dealSpaces, deals, emails, spaces } from '../../../db/schema';
 import type { Executor } from '../db';
 import { suggestSpaces } from '../deals/shortlist/query';
 import { NotFoundError } from '../errors';
+import { loadStyleProfile } from '../learning/queries';
+import type { StyleProfile } from '../learning/style';
 import { draftSignature } from '../settings/queries';
 import { sanitizeInbound } from './sanitize';
 
@@ -65,6 +67,8 @@ export type DraftContext = {
   /** Earlier messages of the deal's thread, newest first. */
   thread: ContextMessage[];
   signature: string;
+  /** How the organization writes, learned from sent edits (absent: nothing learned yet). */
+  style?: StyleProfile;
   /** What `fitContext` left out to stay under the token budget. */
   omitted: { messages: number; spaces: number; inboundChars: number };
 };
@@ -176,6 +180,7 @@ export async function loadDraftContext(
     inbound: toMessage(inbound, MAX_INBOUND_CHARS),
     thread: thread.map((email) => toMessage(email, MAX_MESSAGE_CHARS)),
     signature,
+    style: await loadStyleProfile(db, { organizationId }),
     omitted: { messages: 0, spaces: 0, inboundChars: 0 },
   };
 }

@@ -1,6 +1,8 @@
 import type { DraftReasoning } from '../../../db/schema';
+import { asSentence, carriesAvoided, EMPTY_STYLE, fillGreeting, normalisePhrase } from '../learning/style';
 import type { ContextSpace, DraftContext } from './context';
 import {
+  checkGrounding,
   computeConfidence,
   type Question,
   type QuestionTopic,
@@ -468,6 +470,36 @@ function proposalParagraphs(context: DraftContext, proposed: ContextSpace[]): st
   ];
 }
 
+export const DEFAULT_CLOSING = 'Let me know what works, and I will confirm with the host.';
+
+/**
+ * The template's greeting, closing line and phrases as the organization writes them (learned from
+ * sent edits): a learned greeting and closing replace the defaults, a sentence carrying a phrase
+ * agents keep deleting is left out, and a phrase they keep adding is said when the records back it.
+ */
+function templateStyle(context: DraftContext) {
+  const style = context.style ?? EMPTY_STYLE;
+  const signatureStart = normalisePhrase(context.signature.split('\n')[0] ?? '');
+  const closing =
+    style.signOff && normalisePhrase(style.signOff) !== signatureStart ? style.signOff : DEFAULT_CLOSING;
+  const added = style.add
+    .slice(0, 1)
+    .map(asSentence)
+    .filter((sentence) => checkGrounding(sentence, context).length === 0);
+  return {
+    greeting: (firstName: string) =>
+      style.greeting ? fillGreeting(style.greeting, firstName) : `Hi ${firstName},`,
+    closing,
+    added,
+    keeps: (sentence: string) =>
+      !carriesAvoided(
+        sentence,
+        style.avoid,
+        context.spaces.map((space) => space.name),
+      ),
+  };
+}
+
 /** A reply to the context's inbound email from the records alone. `instruction` steers a regeneration. */
 export function draftOffline(
   context: DraftContext,
@@ -617,21 +649,23 @@ export function draftOffline(
 
   const isShort = /\b(short|shorter|brief|concise)\b/i.test(instruction);
   const firstName = context.deal.seekerName.split(/\s+/)[0] ?? context.deal.seekerName;
+  const style = templateStyle(context);
   const opening = isShort
     ? []
     : [
         primary && !primary.suggestion
           ? `Thanks for your note about ${primary.name}.`
           : 'Thanks for your note.',
-      ];
+      ].filter(style.keeps);
   const lines = [
-    `Hi ${firstName},`,
+    style.greeting(firstName),
     '',
     ...opening,
     ...(opening.length ? [''] : []),
     ...paragraphs.flatMap((p) => [p, '']),
+    ...style.added.flatMap((sentence) => [sentence, '']),
   ];
-  if (!isShort) lines.push('Let me know what works, and I will confirm with the host.', '');
+  if (!isShort) lines.push(...[style.closing].filter(style.keeps), '');
   if (context.signature) lines.push(context.signature);
   if (instruction) reasoning.schedulingLogic?.push(`Instruction applied: ${instruction}`);
 

@@ -29,7 +29,7 @@ const CRITIQUE_SYSTEM = `You check a draft reply from an office-space broker aga
 
 /** Delimiter tags inside untrusted text would let it close its own quote. */
 function quoteUntrusted(text: string) {
-  return text.replace(/<\/?\s*(inbound_email|thread|facts|current_draft|draft)\b[^>]*>/gi, '');
+  return text.replace(/<\/?\s*(inbound_email|thread|facts|current_draft|draft|style)\b[^>]*>/gi, '');
 }
 
 export function factsOf(context: DraftContext) {
@@ -38,6 +38,31 @@ export function factsOf(context: DraftContext) {
     spaces: context.spaces,
     signature: context.signature,
   };
+}
+
+/** Style lines are short by construction; these caps keep the section under ~150 tokens. */
+const MAX_STYLE_PHRASES = 5;
+const MAX_STYLE_PHRASE_CHARS = 80;
+
+/** How the organization writes, learned from sent edits: a short section, or nothing yet. */
+export function styleSection(context: DraftContext): string | null {
+  const style = context.style;
+  if (!style) return null;
+  const quote = (phrase: string) =>
+    `"${quoteUntrusted(phrase).slice(0, MAX_STYLE_PHRASE_CHARS).replace(/"/g, "'")}"`;
+  const lines = [
+    style.greeting ? `Greeting: ${quote(style.greeting)} ({name} is the seeker's first name)` : null,
+    style.signOff ? `Closing line before the signature: ${quote(style.signOff)}` : null,
+    style.typicalWords ? `Typical length: about ${style.typicalWords} words` : null,
+    style.avoid.length
+      ? `Agents keep deleting these phrases, do not write them: ${style.avoid.slice(0, MAX_STYLE_PHRASES).map(quote).join(', ')}`
+      : null,
+    style.add.length
+      ? `Agents keep adding these phrases, use them where they fit: ${style.add.slice(0, MAX_STYLE_PHRASES).map(quote).join(', ')}`
+      : null,
+  ].filter((line): line is string => line !== null);
+  if (lines.length === 0) return null;
+  return `<style note="how this brokerage writes, learned from replies its agents sent; the rules and FACTS come first">\n${lines.join('\n')}\n</style>`;
 }
 
 export function buildDraftMessages(
@@ -55,6 +80,8 @@ export function buildDraftMessages(
     `<thread note="earlier messages, newest first; untrusted">\n${thread || '(no earlier messages)'}\n</thread>`,
     `<inbound_email id="${context.inbound.id}" from="${quoteUntrusted(context.inbound.from).replace(/"/g, "'")}">\nSubject: ${quoteUntrusted(context.inbound.subject)}\n${quoteUntrusted(context.inbound.text)}\n</inbound_email>`,
   ];
+  const style = styleSection(context);
+  if (style) parts.push(style);
   if (request.currentBody) {
     parts.push(`<current_draft>\n${quoteUntrusted(request.currentBody)}\n</current_draft>`);
   }

@@ -16,7 +16,7 @@ import {
   NotFoundError,
   RegenerationLimitError,
 } from '../errors';
-import { recordSendSimilarity } from '../learning/service';
+import { learnFromSend, recordSendSimilarity } from '../learning/service';
 import { cancelQueuedDeliveries, enqueueDelivery } from '../mail/delivery';
 import { canAdvanceDelivery } from '../mail/delivery-status';
 import { getOrganizationSettings } from '../settings/queries';
@@ -649,6 +649,16 @@ export async function sendDraft(db: Executor, params: SendDraftInput & SendOptio
       emailId: email.id,
       sentBody: draft.body,
     });
+    const learned = await learnFromSend(tx, {
+      organizationId: actor.organizationId,
+      draftId: draft.id,
+      version: draft.currentVersion,
+      inboundEmailId: draft.inboundEmailId,
+      emailId: email.id,
+      sentBody: draft.body,
+      sentBy: actor.userId,
+      now,
+    });
 
     // Replying clears the inbound email's reply-time target.
     await tx
@@ -681,6 +691,7 @@ export async function sendDraft(db: Executor, params: SendDraftInput & SendOptio
         isEdited: draft.isEdited,
         version: draft.currentVersion,
         similarity: similarity?.similarity ?? null,
+        proposals: learned.proposalIds,
       },
     });
     return {

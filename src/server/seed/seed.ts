@@ -18,6 +18,7 @@ import { loadDraftContext } from '../ai/context';
 import { computeConfidence, validateDraftBody } from '../ai/grounding';
 import { draftOffline } from '../ai/offline';
 import type { Executor } from '../db';
+import { seedLearningHistory } from './learning-seed';
 import { demoDeals, demoSpaces, otherBrokerage, type SeedDeal, type SeedSpace } from './seed-data';
 
 export const DEMO_PASSWORD = 'echo-demo-password';
@@ -345,7 +346,7 @@ export async function isSeeded(db: Executor) {
 }
 
 /** Deterministic demo data (times are relative to `now`, so reply targets are live when you open it). */
-export async function seed(db: Executor, now = new Date()) {
+export async function seed(db: Executor, now = new Date(), options: { withLearningHistory?: boolean } = {}) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     // All or nothing: a half-seeded database is worse than an empty one.
@@ -353,5 +354,7 @@ export async function seed(db: Executor, now = new Date()) {
     await seedOrganization(tx, 'other', passwordHash);
     await seedPipeline(tx, 'tandem', demoSpaces, demoDeals, now);
     await seedPipeline(tx, 'other', [otherBrokerage.space], [otherBrokerage.deal], now);
+    // Weeks-old edited-and-sent replies (closed deals) for the demo and `eval:learning`; off in tests.
+    if (options.withLearningHistory) await seedLearningHistory(tx, now);
   });
 }

@@ -1,3 +1,4 @@
+import { LearnedFactsCard } from '@/components/knowledge/learned-facts-card';
 import { SpacesView } from '@/components/spaces/spaces-view';
 import { serverApi } from '@/trpc/server';
 
@@ -5,5 +6,13 @@ export const metadata = { title: 'Spaces' };
 
 export default async function SpacesPage() {
   const viewer = await (await serverApi()).me();
-  return <SpacesView canEdit={viewer.role === 'manager' || viewer.role === 'admin'} />;
+  const canEdit = viewer.role === 'manager' || viewer.role === 'admin';
+  return (
+    <>
+      <div className="mx-auto w-full max-w-7xl px-4 pt-4 md:px-6 md:pt-6">
+        <LearnedFactsCard canDecide={canEdit} />
+      </div>
+      <SpacesView canEdit={canEdit} />
+    </>
+  );
 }

@@ -1,0 +1,91 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS, baseUrl, keepScreenshot, launchBrowser, signIn } from './browser';
+
+const databaseUrl = inject('databaseUrl');
+let browser: Browser;
+let page: Page;
+let db: pg.Client;
+
+/** Keeps the picture for the README too (docs/screenshots is committed). */
+async function keepDocScreenshot(name: string) {
+  await keepScreenshot(page, name);
+  mkdirSync('docs/screenshots', { recursive: true });
+  copyFileSync(path.join(ARTIFACTS, `${name}.png`), path.join('docs/screenshots', `${name}.png`));
+}
+
+beforeAll(async () => {
+  db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signIn(page, 'manager@echo.test');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await db?.end();
+});
+
+const FACT = 'Parking at Hayes Valley Corner is $240/month in the Civic Center garage.';
+
+describe('learning from what agents send', () => {
+  it('sends an edited draft, shows its new fact to a manager, and accept writes it into the space', {
+    timeout: 180_000,
+  }, async () => {
+    // Bluebird Health's deal has Hayes Valley Corner, whose records hold no parking cost.
+    const { rows } = await db.query<{ id: string }>(
+      `select d.id from email_drafts d join deals on deals.id = d.deal_id
+       where deals.company_name = 'Bluebird Health' and d.status = 'pending' order by d.id limit 1`,
+    );
+    const draftId = Number(rows[0]?.id);
+    expect(draftId).toBeGreaterThan(0);
+    await page.goto(`${baseUrl}/inbox?draft=${draftId}`);
+    const review = page.getByRole('region', { name: /^Review: / });
+    await review.getByRole('heading', { name: 'Bluebird Health' }).waitFor();
+    const editor = page.getByLabel('Reply body');
+    const original = await editor.inputValue();
+    await editor.fill(original.replace(/\n\nBest,/, `\n\n${FACT}\n\nBest,`));
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText(/^Saved · revision \d+$/).waitFor();
+    await review.getByRole('button', { name: 'Approve', exact: true }).click();
+    // The figure is not in the records yet, so the checks fail the draft: a manager overrides.
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Override reason').fill('Agent checked the garage rate today');
+    await dialog.getByRole('button', { name: 'Approve with override' }).click();
+    await page.locator('[data-sonner-toast]', { hasText: 'Approved. Press s to send.' }).waitFor();
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    // The failed checks are confirmed once more before the email leaves.
+    await page.getByRole('dialog').getByRole('button', { name: 'Send', exact: true }).click();
+    await review.locator('header [data-slot=badge]', { hasText: /^Sent$/ }).waitFor();
+
+    await page.goto(`${baseUrl}/spaces`);
+    const card = page.locator('[data-slot=card]', { hasText: 'Learned from replies' });
+    const item = card.getByRole('listitem').filter({ hasText: 'Hayes Valley Corner' });
+    await item.getByText('parking $240/month').waitFor();
+    await item.getByText(/from Morgan's reply to Bluebird Health, [A-Z][a-z]{2} \d{1,2}/).waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await keepDocScreenshot('learned-from-replies');
+
+    await item.getByRole('button', { name: /^Accept Hayes Valley Corner/ }).click();
+    await page.getByText('Written into Hayes Valley Corner').waitFor();
+    await expect.poll(() => item.count()).toBe(0);
+
+    const space = await db.query<{ id: string }>(`select id from spaces where name = 'Hayes Valley Corner'`);
+    await page.goto(`${baseUrl}/spaces/${space.rows[0]?.id}`);
+    await expect.poll(() => page.getByLabel('Parking cost per month ($)').inputValue()).toBe('240');
+    await keepScreenshot(page, 'learning-space-updated');
+  });
+
+  it('shows the drafting figures on the metrics page', async () => {
+    await page.goto(`${baseUrl}/metrics`);
+    const drafting = page.locator('[data-slot=card]', { hasText: 'Drafting' }).first();
+    await drafting.waitFor();
+    await drafting.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
+    await keepDocScreenshot('metrics-drafting');
+  });
+});

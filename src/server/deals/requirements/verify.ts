@@ -40,7 +40,7 @@ const normalize = (text: string) =>
 /** The figures written in some words: "8", "9,000", "$9k", "9.5k", "nine thousand". */
 function figuresIn(words: string): number[] {
   const figures: number[] = [];
-  for (const match of normalize(words).matchAll(/(\d[\d,]*(?:\.\d+)?)\s*(k\b)?/g)) {
+  for (const match of normalize(words).matchAll(/(\d[\d,]*(?:\.\d+)?)\s*(k\b|grand\b)?/g)) {
     const n = Number((match[1] ?? '').replace(/,/g, ''));
     if (!Number.isFinite(n)) continue;
     figures.push(match[2] ? Math.round(n * 1000) : n);
@@ -98,12 +98,11 @@ export function verifyAgainstEmail(
     const read = output[field];
     if (!read || !quotedInEmail(field, read.words)) return;
     const figures = figuresIn(read.words);
+    // A lease "in years" is that many twelves of months.
     const isYears = field === 'leaseMonths' && /\byears?\b/.test(normalize(read.words));
+    const allowed = isYears ? figures.map((n) => n * 12) : figures;
     const ok =
-      Number.isInteger(read.value) &&
-      read.value > 0 &&
-      read.value <= max &&
-      (figures.includes(read.value) || (isYears && figures.some((n) => n * 12 === read.value)));
+      Number.isInteger(read.value) && read.value > 0 && read.value <= max && allowed.includes(read.value);
     if (ok) extracted[field] = { value: read.value, words: read.words };
     else drop(field, `${read.value} is not a figure the email gives`);
   };

@@ -101,3 +101,4 @@ bench-seed: install ## add the large bench data set (1,000 orgs, 100,000 drafts)
 
 bench: install ## production server under HTTP load on the bench data; writes bench/results.json
 	$(TSX) scripts/bench/run.ts
+	$(TSX) scripts/bench/suggestions.ts

@@ -382,7 +382,8 @@ export async function seedNewInquiry(
       teamSize: 1,
       monthlyBudget: 0,
       stage: 'inquiry',
-      position: 0,
+      // Last in the inquiry column, after the seeded pipeline's cards.
+      position: 1_024 * 100,
       stageChangedAt: sentAt,
       lastActivityAt: sentAt,
       createdAt: sentAt,

@@ -103,10 +103,10 @@ describe('from a new inquiry to a kept space', () => {
     const list = page.getByRole('list', { name: 'Suggested spaces' });
     await list.waitFor();
     const first = list.getByRole('listitem').first();
-    const name = (await first.locator('p').first().innerText()).trim();
+    const name = ((await first.locator('p').first().textContent()) ?? '').trim();
     const reasons = page.getByRole('list', { name: `Why ${name}` });
-    expect(await reasons.innerText()).toMatch(/your \$9,000/);
-    expect(await reasons.innerText()).toMatch(/parking/i);
+    expect(await reasons.textContent()).toMatch(/your \$9,000/);
+    expect(await reasons.textContent()).toMatch(/parking/i);
     await keepDocScreenshot('deal-shortlist');
 
     await page.getByRole('button', { name: `Keep ${name}` }).click();

@@ -234,7 +234,7 @@ async function updatePendingDraft(
     .from(emailDrafts)
     .where(and(eq(emailDrafts.id, request.draftId), eq(emailDrafts.organizationId, request.organizationId)))
     .for('update');
-  if (!draft || draft.status !== 'pending') {
+  if (draft?.status !== 'pending') {
     throw new NotFoundError('Pending draft', request.draftId);
   }
   const editedVersion = await saveEditedBodyAsVersion(tx, { draft, actor: null, now });

@@ -167,14 +167,14 @@ export async function readRequirementsWithProvider(
     })
     .from(emails)
     .where(and(eq(emails.id, request.inboundEmailId), eq(emails.organizationId, request.organizationId)));
-  if (!email || email.direction !== 'inbound') return null;
+  if (email?.direction !== 'inbound') return null;
   const text = `${email.subject}\n${email.bodyClean ?? email.body}`;
   const reading = await generator.readRequirements({
     text,
     sentAt: email.sentAt,
     knownNeighborhoods: await knownNeighborhoods(db, request.organizationId),
   });
-  if (!reading || reading.source !== 'provider') return reading;
+  if (reading?.source !== 'provider') return reading;
   // One transaction: the deal's values, their sources and the audit event change together.
   await withTransaction(db, (tx) =>
     readRequirementsFromEmail(tx, {

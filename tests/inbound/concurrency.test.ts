@@ -102,5 +102,5 @@ describe('200 webhooks posted at once', () => {
     if (!oneDeal) throw new Error('no deal');
     const thread = await db.select().from(emails).where(eq(emails.dealId, oneDeal.id));
     expect(thread).toHaveLength(distinct / senders);
-  });
+  }, 120_000);
 });

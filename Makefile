@@ -103,3 +103,4 @@ bench: install ## production server under HTTP load on the bench data; writes be
 	$(TSX) scripts/bench/run.ts
 	$(TSX) scripts/bench/search.ts
 	$(TSX) scripts/bench/review-loop.ts
+	$(TSX) scripts/bench/suggestions.ts

@@ -111,6 +111,8 @@ export const spaces = pgTable(
     index('spaces_org_idx').on(t.organizationId, t.name),
     uniqueIndex('spaces_reference_idx').on(t.organizationId, t.reference),
     index('spaces_amenities_gin').using('gin', t.amenities),
+    // Suggestions: every must-have as one exact key/value containment (jsonb_path_ops hashes the pair).
+    index('spaces_amenities_path_gin').using('gin', t.amenities.op('jsonb_path_ops')),
     // The list's keyset pages: one per sort key, ending in id, so a deep page is one range scan.
     index('spaces_list_name_idx').on(t.organizationId, t.name, t.id),
     index('spaces_list_rate_idx').on(t.organizationId, t.monthlyRate, t.id),

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { deals, emails, organizations } from '../../db/schema';
+import { deals, emailDrafts, emails, organizations } from '../../db/schema';
 import { db } from '../helpers';
 
 let counter = 0;
@@ -46,4 +46,17 @@ export async function inboundOf(organization: string, inboundEmailId: number) {
     .from(emails)
     .where(and(eq(emails.id, inboundEmailId), eq(emails.organizationId, organization)));
   return row;
+}
+
+/**
+ * Archives the deal's pending drafts, so the next inbound email starts a thread's first draft
+ * instead of bringing the pending one up to date (one pending draft per thread).
+ */
+export async function archivePendingDrafts(companyName: string) {
+  const [deal] = await db.select().from(deals).where(eq(deals.companyName, companyName));
+  if (!deal) throw new Error(`No deal for ${companyName}`);
+  await db
+    .update(emailDrafts)
+    .set({ status: 'archived', statusBeforeArchive: 'pending', archivedAt: new Date() })
+    .where(and(eq(emailDrafts.dealId, deal.id), eq(emailDrafts.status, 'pending')));
 }

@@ -6,7 +6,7 @@ import { createDraftGenerator, type DraftGenerator } from '../../src/server/ai/i
 import { generateDraftDeadHandler, generateDraftHandler } from '../../src/server/jobs/generate-draft';
 import { queues } from '../../src/server/queue';
 import { db, seedDemo } from '../helpers';
-import { addInbound } from './db-helpers';
+import { addInbound, archivePendingDrafts } from './db-helpers';
 
 const offline = createDraftGenerator({ openai: null });
 /** Inbound email ids whose generation fails this many more times. */
@@ -69,6 +69,8 @@ async function draftsFor(inboundEmailId: number) {
 
 describe('the draft.generate job', () => {
   it('creates exactly one draft, one version and one audit event per inbound email under duplicate enqueue', async () => {
+    // The thread's first draft: with a pending one, the email would bring that one up to date instead.
+    await archivePendingDrafts('Orbit Care');
     const inbound = await addInbound('Orbit Care', 'Is there parking at Mission Bay Flex?');
     const payload = { organizationId: inbound.organizationId, inboundEmailId: inbound.inboundEmailId };
     const ids = await Promise.all([

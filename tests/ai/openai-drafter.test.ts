@@ -8,7 +8,7 @@ import { generateFirstDraft } from '../../src/server/drafts/first-draft';
 import { regenerateDraft } from '../../src/server/drafts/service';
 import { callKind, draftAnswer, type FakeOpenAI, startFakeOpenAI } from '../fakes/openai';
 import { db, seedDemo } from '../helpers';
-import { addInbound } from './db-helpers';
+import { addInbound, archivePendingDrafts } from './db-helpers';
 
 let fake: FakeOpenAI;
 const settings = (overrides: Partial<OpenAiSettings> = {}): OpenAiSettings => ({
@@ -32,7 +32,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await fake.close();
 });
-beforeEach(() => fake.reset());
+// Each test drafts the first reply of a thread (a pending draft would be brought up to date instead).
+beforeEach(async () => {
+  fake.reset();
+  await archivePendingDrafts('Acme Analytics');
+});
 
 const ACME_QUESTION = 'Is there parking at Mission Loft, and can we tour Tuesday afternoon?';
 

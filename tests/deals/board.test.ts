@@ -28,7 +28,7 @@ describe('deals.board on the seed', () => {
     expect(
       board.columns.map(({ stage, count, totalMonthlyBudget }) => ({ stage, count, totalMonthlyBudget })),
     ).toEqual([
-      { stage: 'inquiry', count: 3, totalMonthlyBudget: 7000 + 22000 + 5500 },
+      { stage: 'inquiry', count: 4, totalMonthlyBudget: 7000 + 22000 + 5500 + 9000 },
       { stage: 'touring', count: 2, totalMonthlyBudget: 13000 + 12000 },
       { stage: 'negotiating', count: 2, totalMonthlyBudget: 16000 + 14000 },
       { stage: 'closed', count: 2, totalMonthlyBudget: 9500 + 8000 },
@@ -37,6 +37,7 @@ describe('deals.board on the seed', () => {
       'Bluebird Health',
       'Orbit Care',
       'Fernwood Studio',
+      'Fieldnote',
     ]);
   });
 
@@ -79,6 +80,7 @@ describe('deals.board on the seed', () => {
       'Acme Analytics',
       'Bluebird Health',
       'Fernwood Studio',
+      'Fieldnote',
       'Lattice AI',
       'Northstar Labs',
       'Orbit Care',

@@ -27,7 +27,7 @@ describe('CSV export', () => {
       .trimEnd()
       .split('\r\n');
     expect(lines[0]).toMatch(/^deal_id,company,seeker,/);
-    expect(lines).toHaveLength(1 + 9);
+    expect(lines).toHaveLength(1 + 10);
     expect(lines.some((line) => line.includes(",'=cmd|calc,"))).toBe(true);
     expect(lines.join('\n')).not.toContain('Confidential Client Co');
   });

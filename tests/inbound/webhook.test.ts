@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { auditEvents, deals, emails, webhookEvents } from '../../db/schema';
+import { auditEvents, deals, emailDrafts, emails, webhookEvents } from '../../db/schema';
 import { POST } from '../../src/app/api/webhooks/resend/route';
 import { getBoss } from '../../src/server/queue';
 import { db, seedDemo } from '../helpers';
@@ -100,8 +100,30 @@ describe('POST /api/webhooks/resend — email.received', () => {
       jobs: before.jobs + 1,
     });
 
+    // Acme's thread has a pending draft: the email brings it up to date (a new version answering the
+    // thread's latest email) instead of a second draft.
+    const pendingBefore = await db
+      .select()
+      .from(emailDrafts)
+      .where(and(eq(emailDrafts.dealId, deal.id), eq(emailDrafts.status, 'pending')));
     await runDraftJobs();
-    expect((await draftCounts()).get(stored?.id ?? 0)).toBe(1);
+    const pendingAfter = await db
+      .select()
+      .from(emailDrafts)
+      .where(and(eq(emailDrafts.dealId, deal.id), eq(emailDrafts.status, 'pending')));
+    expect(pendingAfter.map((d) => d.id)).toEqual(pendingBefore.map((d) => d.id));
+    expect(pendingAfter[0]?.currentVersion).toBe((pendingBefore[0]?.currentVersion ?? 0) + 1);
+    const updated = await db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.action, 'draft.updated_for_new_email'),
+          eq(auditEvents.entityId, String(pendingAfter[0]?.id)),
+        ),
+      );
+    expect(updated.map((event) => event.details)).toEqual([expect.objectContaining({ emailId: stored?.id })]);
+    expect((await draftCounts()).get(stored?.id ?? 0)).toBeUndefined();
   });
 
   it('processes a replayed delivery (same svix-id) once and writes nothing the second time', async () => {

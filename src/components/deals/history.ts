@@ -33,6 +33,8 @@ export function describeEvent(event: HistoryEvent): string {
       return d.subject ? `Email received: “${text(d.subject)}”` : 'Email received';
     case 'draft.generated':
       return 'AI draft generated';
+    case 'draft.updated_for_new_email':
+      return 'Draft brought up to date for a new email';
     case 'draft.regenerated':
       return d.instruction ? `Draft regenerated: “${text(d.instruction)}”` : 'Draft regenerated';
     case 'draft.edited':

@@ -185,6 +185,15 @@ export async function loadDraftContext(
   };
 }
 
+/** What a new inquiry has not told us yet (the deal still holds the placeholders of a new deal). */
+export function unknownRequirements(deal: DraftContext['deal']) {
+  return [
+    ...(deal.monthlyBudget > 0 ? [] : (['monthlyBudget'] as const)),
+    ...(deal.teamSize > 1 ? [] : (['teamSize'] as const)),
+    ...(deal.requirements.moveInDate ? [] : (['moveInDate'] as const)),
+  ];
+}
+
 function mentions(text: string, space: ContextSpace) {
   const lower = text.toLowerCase();
   return (
@@ -211,7 +220,14 @@ export function fitContext(
       continue;
     }
     const conversation = [fitted.inbound.text, fitted.inbound.subject].join('\n');
-    const unmentioned = fitted.spaces.findLastIndex((space) => !mentions(conversation, space));
+    // The deal's own unmentioned spaces go before the shortlist the draft is asked to propose.
+    const unmentionedOwn = fitted.spaces.findLastIndex(
+      (space) => !space.suggestion && !mentions(conversation, space),
+    );
+    const unmentioned =
+      unmentionedOwn >= 0
+        ? unmentionedOwn
+        : fitted.spaces.findLastIndex((space) => !mentions(conversation, space));
     if (unmentioned >= 0) {
       fitted = { ...fitted, spaces: fitted.spaces.filter((_, index) => index !== unmentioned) };
       omitted.spaces += 1;

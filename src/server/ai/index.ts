@@ -13,6 +13,7 @@ import {
   countPromptTokens,
   DEFAULT_TOKEN_BUDGET,
 } from './prompts';
+import { readRequirementsWithModel } from './requirements';
 import { toPlainText } from './sanitize';
 import type { DraftOutput } from './schemas';
 import type { DraftGenerator, GenerateDraftRequest, GeneratedDraft } from './types';
@@ -134,6 +135,10 @@ export function createDraftGenerator(options: DraftGeneratorOptions = {}): Draft
   }
 
   return {
+    async readRequirements(input) {
+      if (!client) return null;
+      return readRequirementsWithModel(client, breaker, input);
+    },
     async generate(db: Executor, request: GenerateDraftRequest): Promise<GeneratedDraft> {
       const context = await loadDraftContext(db, request);
       if (!client) return offlineDraft(context, request, now());

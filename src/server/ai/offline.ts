@@ -1,6 +1,6 @@
 import type { DraftReasoning } from '../../../db/schema';
 import { asSentence, carriesAvoided, EMPTY_STYLE, fillGreeting, normalisePhrase } from '../learning/style';
-import type { ContextSpace, DraftContext } from './context';
+import { type ContextSpace, type DraftContext, unknownRequirements } from './context';
 import {
   checkGrounding,
   computeConfidence,
@@ -437,6 +437,12 @@ function correction(question: Question, space: ContextSpace): string | null {
   return null;
 }
 
+const UNKNOWN_WORDS = {
+  monthlyBudget: 'your monthly budget',
+  teamSize: 'how many people the space is for',
+  moveInDate: 'when you would like to move in',
+} as const;
+
 const MUST_HAVE_WORDS = {
   parking: ['parking on site', 'no parking on site'],
   dogFriendly: ['dogs welcome', 'no dogs'],
@@ -449,7 +455,7 @@ const MUST_HAVE_WORDS = {
  * must-haves it meets and misses, then what the seeker has not told us yet.
  */
 function proposalParagraphs(context: DraftContext, proposed: ContextSpace[]): string[] {
-  const { requirements, teamSize, monthlyBudget } = context.deal;
+  const { requirements } = context.deal;
   const musts = (Object.keys(MUST_HAVE_WORDS) as Array<keyof typeof MUST_HAVE_WORDS>).filter(
     (must) => requirements[must],
   );
@@ -459,11 +465,7 @@ function proposalParagraphs(context: DraftContext, proposed: ContextSpace[]): st
     const needs = musts.map((must) => MUST_HAVE_WORDS[must][space.amenities[must] ? 0 : 1]);
     return `- ${space.name}${where}: ${usd(space.monthlyRate)}/month${desks}${needs.length ? `; ${needs.join(', ')}` : ''}`;
   });
-  const missing = [
-    monthlyBudget > 0 ? null : 'your monthly budget',
-    teamSize > 1 ? null : 'how many people the space is for',
-    requirements.moveInDate ? null : 'when you would like to move in',
-  ].filter((item): item is string => item !== null);
+  const missing = unknownRequirements(context.deal).map((field) => UNKNOWN_WORDS[field]);
   return [
     `From our inventory, these spaces fit what you describe best:\n${lines.join('\n')}`,
     ...(missing.length ? [`To narrow it down, could you tell me ${missing.join(' and ')}?`] : []),

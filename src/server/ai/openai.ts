@@ -1,7 +1,14 @@
 import OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { PromptMessage } from './prompts';
-import { type CritiqueOutput, critiqueOutputSchema, type DraftOutput, draftOutputSchema } from './schemas';
+import {
+  type CritiqueOutput,
+  critiqueOutputSchema,
+  type DraftOutput,
+  draftOutputSchema,
+  type RequirementsOutput,
+  requirementsOutputSchema,
+} from './schemas';
 
 export type OpenAiSettings = {
   apiKey: string;
@@ -18,7 +25,7 @@ export type ModelCall<T> = { output: T; promptTokens: number | null; completionT
 
 export class ModelOutputError extends Error {}
 
-/** The two calls Echo makes: a draft and a critique, both as zod-validated structured output. */
+/** The calls Echo makes: a draft, a critique and a requirements reading, all zod-validated structured output. */
 export function createOpenAiClient(settings: OpenAiSettings) {
   const client = new OpenAI({
     apiKey: settings.apiKey,
@@ -29,7 +36,11 @@ export function createOpenAiClient(settings: OpenAiSettings) {
 
   async function call<T>(
     messages: PromptMessage[],
-    format: ReturnType<typeof zodResponseFormat<typeof draftOutputSchema | typeof critiqueOutputSchema>>,
+    format: ReturnType<
+      typeof zodResponseFormat<
+        typeof draftOutputSchema | typeof critiqueOutputSchema | typeof requirementsOutputSchema
+      >
+    >,
     maxTokens: number,
   ): Promise<ModelCall<T>> {
     const completion = await client.chat.completions.parse({
@@ -57,6 +68,12 @@ export function createOpenAiClient(settings: OpenAiSettings) {
       call<DraftOutput>(messages, zodResponseFormat(draftOutputSchema, 'draft_reply'), 1_500),
     critique: (messages: PromptMessage[]) =>
       call<CritiqueOutput>(messages, zodResponseFormat(critiqueOutputSchema, 'draft_critique'), 600),
+    requirements: (messages: PromptMessage[]) =>
+      call<RequirementsOutput>(
+        messages,
+        zodResponseFormat(requirementsOutputSchema, 'deal_requirements'),
+        500,
+      ),
   };
 }
 

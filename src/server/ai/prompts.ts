@@ -1,6 +1,6 @@
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200k_base from 'js-tiktoken/ranks/o200k_base';
-import type { DraftContext } from './context';
+import { type ContextSpace, type DraftContext, unknownRequirements } from './context';
 
 export type PromptMessage = { role: 'system' | 'user'; content: string };
 
@@ -32,10 +32,38 @@ function quoteUntrusted(text: string) {
   return text.replace(/<\/?\s*(inbound_email|thread|facts|current_draft|draft|style)\b[^>]*>/gi, '');
 }
 
+/**
+ * A proposed space as the prompt carries it: the facts a proposal states (rate, desks, when it is
+ * free, which of the seeker's criteria it meets and misses, its tour slots), not its whole record.
+ */
+export function shortlistRecord(space: ContextSpace) {
+  const reasons = space.suggestion?.reasons ?? [];
+  return {
+    spaceId: space.id,
+    name: space.name,
+    address: space.address,
+    neighborhood: space.neighborhood,
+    monthlyRate: space.monthlyRate,
+    desks: space.desks,
+    availableFrom: space.availableFrom,
+    fitsEveryRequirement: space.suggestion?.fits ?? false,
+    meets: reasons.filter((reason) => reason.ok).map((reason) => reason.text),
+    misses: reasons.filter((reason) => !reason.ok).map((reason) => reason.text),
+    tourSlots: space.availability,
+  };
+}
+
 export function factsOf(context: DraftContext) {
+  const shortlist = context.spaces.filter((space) => space.suggestion);
   return {
     deal: context.deal,
-    spaces: context.spaces,
+    spaces: context.spaces.filter((space) => !space.suggestion),
+    ...(shortlist.length > 0
+      ? {
+          shortlist: shortlist.map(shortlistRecord),
+          seekerHasNotSaid: unknownRequirements(context.deal),
+        }
+      : {}),
     signature: context.signature,
   };
 }
@@ -65,6 +93,9 @@ export function styleSection(context: DraftContext): string | null {
   return `<style note="how this brokerage writes, learned from replies its agents sent; the rules and FACTS come first">\n${lines.join('\n')}\n</style>`;
 }
 
+const PROPOSE_TASK =
+  'The deal has no spaces yet: propose the spaces of the SHORTLIST in the FACTS, best first. For each give its name, monthly rate and desks, the must-haves it meets and those it misses, and tour slots from its tourSlots on the days the seeker asked. Then ask for what the seeker has not said (seekerHasNotSaid). Proposing a space does not attach it to the deal.';
+
 export function buildDraftMessages(
   context: DraftContext,
   request: { instruction?: string | null; currentBody?: string | null } = {},
@@ -87,7 +118,9 @@ export function buildDraftMessages(
   }
   const task = request.instruction
     ? `Rewrite the current draft following the agent's instruction: ${request.instruction}`
-    : 'Write the reply to the inbound email.';
+    : context.spaces.some((space) => space.suggestion)
+      ? `Write the reply to the inbound email. ${PROPOSE_TASK}`
+      : 'Write the reply to the inbound email.';
   parts.push(task);
   return [
     { role: 'system', content: DRAFT_SYSTEM },

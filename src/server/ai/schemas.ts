@@ -63,3 +63,21 @@ export const draftValidationSchema = z.object({
   checkedAt: z.string(),
   questions: questionsSummarySchema.optional(),
 });
+
+/** One requirement as the model read it: the value and the email's own words it comes from. */
+const quoted = <T extends z.ZodType>(value: T) => z.object({ value, words: z.string() }).nullable();
+
+/** Requirement extraction: every field present (strict), null when the email does not say. */
+export const requirementsOutputSchema = z.object({
+  teamSize: quoted(z.number().int()),
+  monthlyBudget: quoted(z.number().int()),
+  neighborhoods: quoted(z.array(z.string())),
+  moveInDate: quoted(z.string()),
+  leaseMonths: quoted(z.number().int()),
+  parking: quoted(z.boolean()),
+  parkingSpots: quoted(z.number().int()),
+  dogFriendly: quoted(z.boolean()),
+  afterHours: quoted(z.boolean()),
+  meetingRooms: quoted(z.boolean()),
+});
+export type RequirementsOutput = z.infer<typeof requirementsOutputSchema>;

@@ -1,5 +1,6 @@
 import type { DraftReasoning, DraftValidation } from '../../../db/schema';
 import type { Executor } from '../db';
+import type { RequirementsInput, RequirementsReading } from './requirements';
 
 /** What the drafting pipeline is asked for: a reply to one inbound email of one organization. */
 export type GenerateDraftRequest = {
@@ -30,4 +31,9 @@ export type GeneratedDraft = {
  */
 export interface DraftGenerator {
   generate(db: Executor, request: GenerateDraftRequest): Promise<GeneratedDraft>;
+  /**
+   * The seeker's requirements read by the model (checked against the email), or null when the
+   * generator has no provider: the deterministic reading made on arrival then stands alone.
+   */
+  readRequirements?(input: RequirementsInput): Promise<RequirementsReading | null>;
 }

@@ -295,7 +295,7 @@ async function releaseRegeneration(db: Executor, draftId: number, reservation: R
 }
 
 /** The next version number of a draft; call with the draft row locked (an UPDATE of it in this tx). */
-async function nextVersionNumber(tx: Transaction, draftId: number) {
+export async function nextVersionNumber(tx: Transaction, draftId: number) {
   const [latest] = await tx
     .select({ version: max(draftVersions.version) })
     .from(draftVersions)
@@ -311,7 +311,7 @@ async function nextVersionNumber(tx: Transaction, draftId: number) {
  */
 export async function saveEditedBodyAsVersion(
   tx: Transaction,
-  params: { draft: DraftRow; actor: Actor; now: Date },
+  params: { draft: DraftRow; actor: Actor | null; now: Date },
 ): Promise<number | null> {
   const { draft } = params;
   if (!draft.isEdited) return null;
@@ -334,7 +334,7 @@ export async function saveEditedBodyAsVersion(
     isOffline: false,
     validationStatus: validation.status,
     validation,
-    createdBy: draft.editedBy ?? params.actor.userId,
+    createdBy: draft.editedBy ?? params.actor?.userId ?? null,
     createdAt: params.now,
   });
   return version;

@@ -2,6 +2,7 @@ import type PgBoss from 'pg-boss';
 import { type DraftGenerator, draftGenerator } from '../ai';
 import type { Executor } from '../db';
 import { db as defaultDb } from '../db';
+import { readRequirementsWithProvider } from '../deals/requirements/service';
 import { generateFirstDraft, recordDraftFailure } from '../drafts/first-draft';
 import { generateDraftPayload, queues, readPayload } from '../queue';
 import type { JobDefinition } from './job';
@@ -9,14 +10,18 @@ import type { JobDefinition } from './job';
 type Dependencies = { db?: Executor; generator?: () => DraftGenerator };
 
 /**
- * One draft per inbound email. A failure throws, so pg-boss retries with backoff; after the last
+ * The draft for an inbound email (a new one, or a new version of the thread's pending one). A failure throws, so pg-boss retries with backoff; after the last
  * retry the job moves to the dead-letter queue.
  */
 export function generateDraftHandler(deps: Dependencies = {}) {
   return async (jobs: PgBoss.Job<unknown>[]) => {
     for (const job of jobs) {
       const payload = readPayload('generateDraft', job);
-      await generateFirstDraft(deps.db ?? defaultDb, (deps.generator ?? draftGenerator)(), payload);
+      const db = deps.db ?? defaultDb;
+      const generator = (deps.generator ?? draftGenerator)();
+      // The model's reading of the requirements first, so the draft proposes from the best picture.
+      await readRequirementsWithProvider(db, generator, payload);
+      await generateFirstDraft(db, generator, payload);
     }
   };
 }

@@ -18,6 +18,7 @@ import { loadDraftContext } from '../ai/context';
 import { computeConfidence, validateDraftBody } from '../ai/grounding';
 import { draftOffline } from '../ai/offline';
 import type { Executor } from '../db';
+import { inventorySpaces, seedNewInquiry } from './inventory';
 import { seedLearningHistory } from './learning-seed';
 import { demoDeals, demoSpaces, otherBrokerage, type SeedDeal, type SeedSpace } from './seed-data';
 
@@ -352,7 +353,8 @@ export async function seed(db: Executor, now = new Date(), options: { withLearni
     // All or nothing: a half-seeded database is worse than an empty one.
     await seedOrganization(tx, 'tandem', passwordHash);
     await seedOrganization(tx, 'other', passwordHash);
-    await seedPipeline(tx, 'tandem', demoSpaces, demoDeals, now);
+    await seedPipeline(tx, 'tandem', [...demoSpaces, ...inventorySpaces], demoDeals, now);
+    await seedNewInquiry(tx, demoOrganizations.tandem, now);
     await seedPipeline(tx, 'other', [otherBrokerage.space], [otherBrokerage.deal], now);
     // Weeks-old edited-and-sent replies (closed deals) for the demo and `eval:learning`; off in tests.
     if (options.withLearningHistory) await seedLearningHistory(tx, now);

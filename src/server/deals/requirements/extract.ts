@@ -115,11 +115,11 @@ function clausesOf(text: string): string[] {
     .filter(Boolean);
 }
 
-const NEGATION =
+export const NEGATION =
   /\b(?:don'?t|do not|dont|doesn'?t|does not|won'?t|will not|no need|not needed|not necessary|not required|not a must|not important|not essential|isn'?t (?:needed|necessary|required|important|essential|a must|a priority|an issue)|aren'?t (?:needed|necessary|required)|without|never|nobody|none of us|no one)\b|^\s*no\b|\bno (?:parking|pets?|dogs?|meeting|conference|after|late|cars?)/i;
 
 type Must = 'parking' | 'dogFriendly' | 'afterHours' | 'meetingRooms';
-const MUST_PATTERNS: Record<Must, RegExp> = {
+export const MUST_PATTERNS: Record<Must, RegExp> = {
   parking: /\b(?:parking|park(?:ing)? spots?|garage|car spots?|places? to park|parkng|parkign)\b/i,
   dogFriendly:
     /\b(?:dogs?|doggos?|pups?|puppy|puppies|pets?|dog[- ]friendly|pet[- ]friendly|corgi|labrador|lab|golden retriever|beagle|terrier|poodle)\b/i,
@@ -129,7 +129,7 @@ const MUST_PATTERNS: Record<Must, RegExp> = {
     /\b(?:meeting rooms?|meeting space|conference rooms?|conf rooms?|board ?rooms?|metting rooms?|meeting romms?|room to meet clients|place to meet clients)\b/i,
 };
 
-const MONTH_NAMES = [
+export const MONTH_NAMES = [
   'jan',
   'feb',
   'mar',

@@ -2,12 +2,14 @@ import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import {
   type DealRequirements,
   deals,
+  emails,
   type RequirementField,
   type RequirementSources,
   type RequirementValue,
   spaces,
 } from '../../../../db/schema';
-import { type Actor, recordAudit, SYSTEM } from '../../audit';
+import type { DraftGenerator } from '../../ai/types';
+import { type Actor, AI, recordAudit, SYSTEM } from '../../audit';
 import { type Executor, type Transaction, withTransaction } from '../../db';
 import { BadInputError, NotFoundError } from '../../errors';
 import { type ExtractedRequirements, extractRequirements } from './extract';
@@ -63,6 +65,8 @@ export async function readRequirementsFromEmail(
     text: string;
     sentAt: Date;
     extracted?: ExtractedRequirements;
+    /** What a model read that the email does not bear out (recorded on the audit event). */
+    dropped?: Array<{ field: RequirementField; reason: string }>;
     actor?: Actor;
   },
 ) {
@@ -132,10 +136,59 @@ export async function readRequirementsFromEmail(
         emailId: input.emailId,
         applied: Object.fromEntries(applied.map((field) => [field, sources[field]?.value])),
         proposed: Object.fromEntries(proposed.map((field) => [field, pending[field]?.value])),
+        ...(input.dropped?.length ? { dropped: input.dropped } : {}),
       },
     });
   }
   return { applied, pending: proposed };
+}
+
+/**
+ * With a provider, the model reads the inbound email again (structured output, every value checked
+ * against the email's words) and what it finds goes on the deal like the parser's reading did on
+ * arrival. The model call happens outside any transaction; without a provider, or when it fails, the
+ * deterministic reading made on arrival stands.
+ */
+export async function readRequirementsWithProvider(
+  db: Executor,
+  generator: Pick<DraftGenerator, 'readRequirements'>,
+  request: { organizationId: string; inboundEmailId: number },
+) {
+  if (!generator.readRequirements) return null;
+  const [email] = await db
+    .select({
+      id: emails.id,
+      dealId: emails.dealId,
+      subject: emails.subject,
+      body: emails.body,
+      bodyClean: emails.bodyClean,
+      sentAt: emails.sentAt,
+      direction: emails.direction,
+    })
+    .from(emails)
+    .where(and(eq(emails.id, request.inboundEmailId), eq(emails.organizationId, request.organizationId)));
+  if (email?.direction !== 'inbound') return null;
+  const text = `${email.subject}\n${email.bodyClean ?? email.body}`;
+  const reading = await generator.readRequirements({
+    text,
+    sentAt: email.sentAt,
+    knownNeighborhoods: await knownNeighborhoods(db, request.organizationId),
+  });
+  if (reading?.source !== 'provider') return reading;
+  // One transaction: the deal's values, their sources and the audit event change together.
+  await withTransaction(db, (tx) =>
+    readRequirementsFromEmail(tx, {
+      organizationId: request.organizationId,
+      dealId: email.dealId,
+      emailId: email.id,
+      text,
+      sentAt: email.sentAt,
+      extracted: reading.extracted,
+      dropped: reading.dropped,
+      actor: AI,
+    }),
+  );
+  return reading;
 }
 
 /** The broker takes what the email says for a field they had entered by hand. */

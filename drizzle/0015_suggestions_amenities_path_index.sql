@@ -1,0 +1,1 @@
+CREATE INDEX "spaces_amenities_path_gin" ON "spaces" USING gin ("amenities" jsonb_path_ops);

@@ -16,7 +16,7 @@ function sourceFiles(dir: string): string[] {
 function importsOf(file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8');
   return [...text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)]
-    .map((match) => match[1])
+    .map((match) => match[1] ?? '')
     .filter((specifier) => specifier.startsWith('.') || specifier.startsWith('@/'))
     .map((specifier) =>
       specifier.startsWith('@/')

@@ -1,6 +1,8 @@
 import { TRPCError } from '@trpc/server';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { AppShell } from '@/components/shell/app-shell';
+import { parseTheme, THEME_COOKIE } from '@/lib/theme';
 import { serverApi } from '@/trpc/server';
 
 async function loadViewer() {
@@ -16,5 +18,10 @@ async function loadViewer() {
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const viewer = await loadViewer();
   if (!viewer) redirect('/login');
-  return <AppShell viewer={viewer}>{children}</AppShell>;
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  return (
+    <AppShell viewer={viewer} theme={theme}>
+      {children}
+    </AppShell>
+  );
 }

@@ -13,8 +13,10 @@ import {
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
 import { authClient } from '@/lib/auth-client';
+import type { Theme } from '@/lib/theme';
 import { cn } from '@/lib/utils';
 import type { RouterOutputs } from '@/trpc/react';
+import { ThemeMenu } from './theme-menu';
 
 type Viewer = RouterOutputs['me'];
 
@@ -28,7 +30,15 @@ const navigation = [
 
 const rank = { agent: 0, manager: 1, admin: 2 } as const;
 
-export function AppShell({ viewer, children }: { viewer: Viewer; children: React.ReactNode }) {
+export function AppShell({
+  viewer,
+  theme,
+  children,
+}: {
+  viewer: Viewer;
+  theme: Theme;
+  children: React.ReactNode;
+}) {
   const pathname = usePathname();
   const router = useRouter();
 
@@ -68,6 +78,7 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
           </nav>
           <div className="ml-auto flex items-center gap-3">
             <span className="hidden text-sm text-muted-foreground sm:inline">{viewer.organizationName}</span>
+            <ThemeMenu initialTheme={theme} />
             <DropdownMenu>
               <DropdownMenuTrigger asChild>
                 <Button variant="outline" size="sm" aria-label={`Account menu for ${viewer.name}`}>

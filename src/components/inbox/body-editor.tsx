@@ -159,12 +159,17 @@ export function BodyEditor({
   return (
     <div className="grid gap-3">
       {conflict ? (
-        <div role="alert" className="grid gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/60">
+        <div
+          role="alert"
+          className="grid gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/60"
+        >
           <p className="flex items-center gap-2 font-medium text-amber-950 dark:text-amber-100">
             <TriangleAlert className="size-4" aria-hidden />
             Someone else changed this draft while you were editing.
           </p>
-          <p className="text-amber-950/80 dark:text-amber-100/80">Your text is kept below. Choose which version to keep.</p>
+          <p className="text-amber-950/80 dark:text-amber-100/80">
+            Your text is kept below. Choose which version to keep.
+          </p>
           <div className="grid gap-1">
             <span className="text-xs font-medium tracking-wide text-amber-950/70 uppercase dark:text-amber-100/70">
               Their version

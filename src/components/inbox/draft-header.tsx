@@ -42,7 +42,10 @@ export function DeliveryLine({
   }, [undoEndsAt]);
   if (draft.status !== 'sent' || !draft.sentEmail) return null;
   return (
-    <div className="ml-auto flex items-center gap-2 text-xs text-muted-foreground" aria-live="polite">
+    <div
+      className="ml-auto flex flex-wrap items-center gap-2 text-xs text-muted-foreground"
+      aria-live="polite"
+    >
       <Mail className="size-3.5" aria-hidden />
       <span>
         Sent {draft.sentAt ? dateFormat.format(draft.sentAt) : ''} to {draft.sentEmail.toAddress} · delivery:{' '}
@@ -86,8 +89,8 @@ export function DraftHeader({
         ? `Archived${draft.archiveReason ? `: “${draft.archiveReason}”` : ''}. Restore it to work on it.`
         : null;
   return (
-    <header className="grid gap-3 border-b px-8 pt-5 pb-4">
-      <div className="flex items-start gap-4">
+    <header className="grid gap-3 border-b px-4 pt-5 pb-4 md:px-8">
+      <div className="flex flex-wrap items-start gap-x-4 gap-y-3">
         <div className="grid min-w-0 gap-1">
           <h2 className="flex items-center gap-1.5 text-xl font-semibold tracking-tight">
             <span className="truncate">{draft.deal.companyName}</span>
@@ -105,7 +108,7 @@ export function DraftHeader({
             <span className="capitalize">{draft.deal.stage}</span>
           </p>
         </div>
-        <div className="ml-auto flex shrink-0 items-center gap-2">
+        <div className="ml-auto flex shrink-0 flex-wrap items-center gap-2">
           {draft.status === 'archived' ? (
             <Button
               onClick={() => void actions.doRestore()}

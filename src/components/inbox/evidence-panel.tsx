@@ -79,9 +79,12 @@ export function EvidencePanel({ draft, workingBody }: { draft: Draft; workingBod
         <div
           className={cn(
             'flex items-start gap-2 rounded-lg border p-3 text-sm',
-            status === 'passed' && 'border-emerald-200 bg-emerald-50 text-emerald-950 dark:border-emerald-900 dark:bg-emerald-950/60 dark:text-emerald-100',
-            status === 'warnings' && 'border-amber-200 bg-amber-50 text-amber-950 dark:border-amber-900 dark:bg-amber-950/60 dark:text-amber-100',
-            status === 'failed' && 'border-red-200 bg-red-50 text-red-950 dark:border-red-900 dark:bg-red-950/60 dark:text-red-100',
+            status === 'passed' &&
+              'border-emerald-200 bg-emerald-50 text-emerald-950 dark:border-emerald-900 dark:bg-emerald-950/60 dark:text-emerald-100',
+            status === 'warnings' &&
+              'border-amber-200 bg-amber-50 text-amber-950 dark:border-amber-900 dark:bg-amber-950/60 dark:text-amber-100',
+            status === 'failed' &&
+              'border-red-200 bg-red-50 text-red-950 dark:border-red-900 dark:bg-red-950/60 dark:text-red-100',
           )}
         >
           {status === 'passed' ? (
@@ -136,7 +139,9 @@ export function EvidencePanel({ draft, workingBody }: { draft: Draft; workingBod
                     <mark
                       className={cn(
                         'rounded-[3px] px-0.5 font-medium text-foreground',
-                        issue.severity === 'error' ? 'bg-red-100 dark:bg-red-950' : 'bg-amber-100 dark:bg-amber-950',
+                        issue.severity === 'error'
+                          ? 'bg-red-100 dark:bg-red-950'
+                          : 'bg-amber-100 dark:bg-amber-950',
                       )}
                     >
                       {issue.claim}
@@ -237,7 +242,10 @@ export function EvidencePanel({ draft, workingBody }: { draft: Draft; workingBod
           <ul className="grid gap-1.5 text-sm">
             {reasoning.needsHumanReview.map((line) => (
               <li key={line} className="flex gap-2">
-                <TriangleAlert className="mt-0.5 size-4 shrink-0 text-amber-600 dark:text-amber-400" aria-hidden />
+                <TriangleAlert
+                  className="mt-0.5 size-4 shrink-0 text-amber-600 dark:text-amber-400"
+                  aria-hidden
+                />
                 {line}
               </li>
             ))}

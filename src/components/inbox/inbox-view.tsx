@@ -1,11 +1,12 @@
 'use client';
 
-import { Keyboard, MousePointerClick } from 'lucide-react';
+import { ArrowLeft, Keyboard, MousePointerClick } from 'lucide-react';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { Kbd } from '@/components/ui/kbd';
+import { cn } from '@/lib/utils';
 import { api } from '@/trpc/react';
 import { ArchiveDialog } from './action-dialogs';
 import { DraftQueue, isInboxView, type QueueHandle, rowId, type InboxView as View } from './draft-queue';
@@ -69,6 +70,7 @@ export function InboxView() {
   const archive = api.drafts.archive.useMutation();
   const undoSend = api.drafts.undoSend.useMutation();
 
+  const openedFromList = useRef(false);
   const navigate = useCallback(
     (next: { draft?: number | null; view?: View }) => {
       const params = new URLSearchParams(searchParams.toString());
@@ -81,10 +83,23 @@ export function InboxView() {
         else params.set('draft', String(next.draft));
       }
       const query = params.toString();
-      router.replace(query ? `/inbox?${query}` : '/inbox', { scroll: false });
+      const url = query ? `/inbox?${query}` : '/inbox';
+      // Opening a draft from the list is a step of its own in the history, so on a phone the
+      // browser's back button returns to the list; moving between drafts replaces it.
+      const isOpeningFromList = next.draft != null && !searchParams.get('draft');
+      if (isOpeningFromList) {
+        openedFromList.current = true;
+        router.push(url, { scroll: false });
+      } else router.replace(url, { scroll: false });
     },
     [router, searchParams],
   );
+  const backToInbox = useCallback(() => {
+    if (openedFromList.current) {
+      openedFromList.current = false;
+      router.back();
+    } else navigate({ draft: null });
+  }, [router, navigate]);
 
   const undo = useCallback(
     async (draftId?: number) => {
@@ -215,29 +230,40 @@ export function InboxView() {
   const role: Role | null = me.data?.role ?? null;
 
   return (
-    <div className="relative grid h-[calc(100dvh-3.5rem)] min-h-0 grid-cols-[minmax(320px,400px)_minmax(0,1fr)] overflow-hidden">
-      <DraftQueue
-        ref={queue}
-        view={view}
-        onViewChange={(next) => {
-          setChecked(new Set());
-          navigate({ view: next });
-        }}
-        items={items}
-        status={list.status}
-        errorMessage={list.error?.message ?? null}
-        onRetry={() => void list.refetch()}
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        fetchNextPage={() => void list.fetchNextPage()}
-        selectedId={selectedId}
-        onOpen={(id) => navigate({ draft: id })}
-        checked={checked}
-        onCheckedChange={setChecked}
-        onBulkArchive={() => setBulkOpen(true)}
-        now={now}
-      />
-      <div className="flex min-h-0 min-w-0 flex-col">
+    // Below lg (phones, small tablets) the list and the draft are two steps: one of them shows.
+    <div className="relative grid h-[calc(100dvh-3.5rem)] min-h-0 grid-cols-1 overflow-hidden lg:grid-cols-[minmax(320px,400px)_minmax(0,1fr)]">
+      <div className={cn('contents', selectedId !== null && 'max-lg:hidden')}>
+        <DraftQueue
+          ref={queue}
+          view={view}
+          onViewChange={(next) => {
+            setChecked(new Set());
+            navigate({ view: next });
+          }}
+          items={items}
+          status={list.status}
+          errorMessage={list.error?.message ?? null}
+          onRetry={() => void list.refetch()}
+          hasNextPage={list.hasNextPage}
+          isFetchingNextPage={list.isFetchingNextPage}
+          fetchNextPage={() => void list.fetchNextPage()}
+          selectedId={selectedId}
+          onOpen={(id) => navigate({ draft: id })}
+          checked={checked}
+          onCheckedChange={setChecked}
+          onBulkArchive={() => setBulkOpen(true)}
+          now={now}
+        />
+      </div>
+      <div className={cn('flex min-h-0 min-w-0 flex-col', selectedId === null && 'max-lg:hidden')}>
+        {selectedId !== null ? (
+          <div className="border-b px-2 py-1.5 lg:hidden">
+            <Button variant="ghost" size="sm" onClick={backToInbox}>
+              <ArrowLeft />
+              Back to inbox
+            </Button>
+          </div>
+        ) : null}
         {selectedId && me.data && role ? (
           <ReviewPane
             key={selectedId}

@@ -166,14 +166,20 @@ export function VersionDiff({
             <span key={index}>{part.text}</span>
           ) : part.kind === 'insert' ? (
             // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional
-            <ins key={index} className="rounded-[3px] bg-emerald-100 text-emerald-950 no-underline dark:bg-emerald-950 dark:text-emerald-100">
+            <ins
+              key={index}
+              className="rounded-[3px] bg-emerald-100 text-emerald-950 no-underline dark:bg-emerald-950 dark:text-emerald-100"
+            >
               <span className="sr-only">[added: </span>
               {part.text}
               <span className="sr-only">]</span>
             </ins>
           ) : (
             // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional
-            <del key={index} className="rounded-[3px] bg-red-100 text-red-900 decoration-red-400 dark:bg-red-950 dark:text-red-200">
+            <del
+              key={index}
+              className="rounded-[3px] bg-red-100 text-red-900 decoration-red-400 dark:bg-red-950 dark:text-red-200"
+            >
               <span className="sr-only">[removed: </span>
               {part.text}
               <span className="sr-only">]</span>

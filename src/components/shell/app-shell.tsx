@@ -1,6 +1,6 @@
 'use client';
 
-import { ChevronDown, LogOut } from 'lucide-react';
+import { ChevronDown, CircleUser, LogOut } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
@@ -16,7 +16,7 @@ import { authClient } from '@/lib/auth-client';
 import type { Theme } from '@/lib/theme';
 import { cn } from '@/lib/utils';
 import type { RouterOutputs } from '@/trpc/react';
-import { ThemeMenu } from './theme-menu';
+import { ThemeMenuItems } from './theme-menu';
 
 type Viewer = RouterOutputs['me'];
 
@@ -51,12 +51,12 @@ export function AppShell({
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="sticky top-0 z-40 border-b bg-background/95 backdrop-blur">
-        <div className="flex h-14 items-center gap-6 px-4 md:px-6">
+        <div className="flex h-14 items-center gap-3 px-3 md:gap-6 md:px-6">
           <Link href="/inbox" className="flex items-center gap-2 font-semibold tracking-tight">
             <span aria-hidden className="inline-block size-2.5 rounded-full bg-brand" />
-            Echo
+            <span className="max-sm:sr-only">Echo</span>
           </Link>
-          <nav aria-label="Main" className="flex min-w-0 items-center gap-1 overflow-x-auto">
+          <nav aria-label="Main" className="flex min-w-0 items-center gap-0.5 overflow-x-auto sm:gap-1">
             {navigation
               .filter((item) => rank[viewer.role] >= rank[item.minRole])
               .map((item) => {
@@ -67,7 +67,7 @@ export function AppShell({
                     href={item.href}
                     aria-current={isActive ? 'page' : undefined}
                     className={cn(
-                      'rounded-md px-3 py-1.5 text-sm text-muted-foreground transition-colors hover:bg-accent hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none',
+                      'shrink-0 rounded-md px-1.5 py-1.5 text-sm sm:px-2 md:px-3 text-muted-foreground transition-colors hover:bg-accent hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none',
                       isActive && 'bg-accent font-medium text-foreground',
                     )}
                   >
@@ -76,14 +76,14 @@ export function AppShell({
                 );
               })}
           </nav>
-          <div className="ml-auto flex items-center gap-3">
+          <div className="ml-auto flex shrink-0 items-center gap-2 md:gap-3">
             <span className="hidden text-sm text-muted-foreground sm:inline">{viewer.organizationName}</span>
-            <ThemeMenu initialTheme={theme} />
             <DropdownMenu>
               <DropdownMenuTrigger asChild>
                 <Button variant="outline" size="sm" aria-label={`Account menu for ${viewer.name}`}>
-                  {viewer.name}
-                  <ChevronDown />
+                  <CircleUser className="sm:hidden" aria-hidden />
+                  <span className="hidden sm:inline">{viewer.name}</span>
+                  <ChevronDown className="hidden sm:block" />
                 </Button>
               </DropdownMenuTrigger>
               <DropdownMenuContent align="end" className="w-56">
@@ -94,6 +94,8 @@ export function AppShell({
                     {viewer.role} · {viewer.organizationName}
                   </span>
                 </DropdownMenuLabel>
+                <DropdownMenuSeparator />
+                <ThemeMenuItems initialTheme={theme} />
                 <DropdownMenuSeparator />
                 <DropdownMenuItem onSelect={signOut}>
                   <LogOut />

@@ -2,15 +2,10 @@
 
 import { Monitor, Moon, Sun } from 'lucide-react';
 import { useState } from 'react';
-import { Button } from '@/components/ui/button';
 import {
-  DropdownMenu,
-  DropdownMenuContent,
   DropdownMenuLabel,
   DropdownMenuRadioGroup,
   DropdownMenuRadioItem,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
 import { parseTheme, THEME_COOKIE, type Theme, themes } from '@/lib/theme';
 
@@ -30,39 +25,33 @@ function applyTheme(theme: Theme) {
   document.cookie = `${THEME_COOKIE}=${theme}; path=/; max-age=31536000; samesite=lax${secure}`;
 }
 
-/** The server reads the same cookie, so `initialTheme` is what the page was rendered with. */
-export function ThemeMenu({ initialTheme }: { initialTheme: Theme }) {
+/**
+ * The theme choice as a group of the account menu. The server reads the same cookie, so
+ * `initialTheme` is what the page was rendered with.
+ */
+export function ThemeMenuItems({ initialTheme }: { initialTheme: Theme }) {
   const [theme, setTheme] = useState<Theme>(initialTheme);
-  const Icon = choices[theme].icon;
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" className="size-8" aria-label={`Theme: ${choices[theme].label}`}>
-          <Icon />
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="w-40">
-        <DropdownMenuLabel>Theme</DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        <DropdownMenuRadioGroup
-          value={theme}
-          onValueChange={(value) => {
-            const next = parseTheme(value);
-            applyTheme(next);
-            setTheme(next);
-          }}
-        >
-          {themes.map((value) => {
-            const ChoiceIcon = choices[value].icon;
-            return (
-              <DropdownMenuRadioItem key={value} value={value}>
-                <ChoiceIcon aria-hidden />
-                {choices[value].label}
-              </DropdownMenuRadioItem>
-            );
-          })}
-        </DropdownMenuRadioGroup>
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <>
+      <DropdownMenuLabel className="text-xs font-normal text-muted-foreground">Theme</DropdownMenuLabel>
+      <DropdownMenuRadioGroup
+        value={theme}
+        onValueChange={(value) => {
+          const next = parseTheme(value);
+          applyTheme(next);
+          setTheme(next);
+        }}
+      >
+        {themes.map((value) => {
+          const Icon = choices[value].icon;
+          return (
+            <DropdownMenuRadioItem key={value} value={value}>
+              <Icon aria-hidden />
+              {choices[value].label}
+            </DropdownMenuRadioItem>
+          );
+        })}
+      </DropdownMenuRadioGroup>
+    </>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
-import { DropdownMenu as DropdownMenuPrimitive } from 'radix-ui';
 import { CheckIcon } from 'lucide-react';
+import { DropdownMenu as DropdownMenuPrimitive } from 'radix-ui';
 import type * as React from 'react';
 import { cn } from '@/lib/utils';
 

@@ -3,12 +3,11 @@
 import { Archive, ArchiveRestore, Check, ChevronRight, Mail, RotateCw, Send } from 'lucide-react';
 import Link from 'next/link';
 import { useEffect, useId, useState } from 'react';
-import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { Draft } from './draft-rules';
 import { RecordsChangedNotice } from './records-changed-notice';
 import { SlaBadge } from './sla-badge';
-import { ConfidenceBadge, DeliveryBadge, StatusBadge, ValidationBadge } from './status-badges';
+import { ConfidenceBadge, DeliveryBadge, OfflineBadge, StatusBadge, ValidationBadge } from './status-badges';
 import type { DraftActions } from './use-draft-actions';
 
 export const dateFormat = new Intl.DateTimeFormat('en-US', {
@@ -161,7 +160,7 @@ export function DraftHeader({
           <SlaBadge level={draft.slaLevel} deadline={draft.replyDeadlineAt} now={now} />
           <ValidationBadge status={draft.validationStatus} questions={draft.validation?.questions} />
           <ConfidenceBadge confidence={draft.confidence} />
-          {draft.isOffline ? <Badge variant="secondary">Offline drafter</Badge> : null}
+          {draft.isOffline ? <OfflineBadge label="Offline drafter" /> : null}
           {draft.sentEmail ? <DeliveryBadge status={draft.sentEmail.deliveryStatus ?? null} /> : null}
         </div>
         <RecordsChangedNotice show={draft.recordsChangedSince && draft.status !== 'sent'} />

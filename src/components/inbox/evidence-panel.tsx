@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/lib/utils';
 import type { RouterOutputs } from '@/trpc/react';
-import { formatValue, humanizeField, parseSource, sourceHref } from './evidence';
+import { describeDataPoint, humanizeField, parseSource, sourceHref } from './evidence';
 import { locateIssues } from './highlight';
 import { effectiveValidationStatus, questionsText } from './status-badges';
 
@@ -202,16 +202,13 @@ export function EvidencePanel({ draft, workingBody }: { draft: Draft; workingBod
                 key={index}
                 className="grid gap-0.5 rounded-md bg-background px-3 py-2 text-sm ring-1 ring-border"
               >
-                <span className="flex min-w-0 items-baseline justify-between gap-3">
-                  <span className="shrink-0 font-medium">{item.dataPoint}</span>
-                  {item.value !== undefined ? (
-                    <span
-                      className="truncate text-right text-xs text-muted-foreground"
-                      title={formatValue(item.value)}
-                    >
-                      {formatValue(item.value)}
-                    </span>
-                  ) : null}
+                <span className="break-words">
+                  {describeDataPoint(
+                    item,
+                    item.sourceType === 'space'
+                      ? sourceName(draft, { kind: 'space', id: item.sourceId ?? null })
+                      : null,
+                  )}
                 </span>
                 <SourceLink
                   draft={draft}

@@ -105,7 +105,7 @@ describe('themes', () => {
 
       await page.getByRole('button', { name: 'Acme Analytics', exact: true }).click();
       await page.getByRole('region', { name: 'Review: Acme Analytics' }).waitFor();
-      await page.getByRole('region', { name: 'Evidence' }).waitFor();
+      await page.getByRole('complementary', { name: 'Evidence' }).waitFor();
       await settle(page);
       expect(await contrastViolations(page)).toEqual([]);
       if (theme === 'dark') await page.screenshot({ path: path.join(SCREENSHOTS, 'dark-inbox.png') });

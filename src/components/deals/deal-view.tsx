@@ -410,7 +410,7 @@ function Spaces({ deal, canEdit }: { deal: Deal; canEdit: boolean }) {
                     {formatMoney(space.monthlyRate)}
                     <span className="text-xs text-muted-foreground">/mo</span>
                     {space.monthlyRate > deal.monthlyBudget ? (
-                      <span className="ml-2 text-xs text-orange-700">over budget</span>
+                      <span className="ml-2 text-xs text-orange-700 dark:text-orange-400">over budget</span>
                     ) : null}
                   </span>
                   <label className="sr-only" htmlFor={`space-status-${space.id}`}>

@@ -64,9 +64,15 @@ export function Shortlist({ dealId }: { dealId: number }) {
                   {reasons.map((reason) => (
                     <li key={reason.criterion} className="flex items-start gap-1.5">
                       {reason.ok ? (
-                        <Check className="mt-0.5 size-3.5 shrink-0 text-emerald-600" aria-label="meets" />
+                        <Check
+                          className="mt-0.5 size-3.5 shrink-0 text-emerald-600 dark:text-emerald-400"
+                          aria-label="meets"
+                        />
                       ) : (
-                        <X className="mt-0.5 size-3.5 shrink-0 text-orange-700" aria-label="misses" />
+                        <X
+                          className="mt-0.5 size-3.5 shrink-0 text-orange-700 dark:text-orange-400"
+                          aria-label="misses"
+                        />
                       )}
                       <span>{reason.text}</span>
                     </li>

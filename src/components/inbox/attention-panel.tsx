@@ -9,7 +9,7 @@ import type { Draft } from './draft-rules';
 export function OverrideSummary({ override }: { override: NonNullable<Draft['override']> }) {
   return (
     <div
-      className="flex items-start gap-2 rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm text-sky-950"
+      className="flex items-start gap-2 rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm text-sky-950 dark:border-sky-900 dark:bg-sky-950/60 dark:text-sky-100"
       data-testid="override-summary"
     >
       <ShieldCheck className="mt-0.5 size-4 shrink-0" aria-hidden />
@@ -26,7 +26,9 @@ export function OverrideSummary({ override }: { override: NonNullable<Draft['ove
         <p>
           <span className="font-medium">Reason: </span>“{override.reason}”
         </p>
-        <p className="text-xs text-sky-900/80">The records still disagree with the claims below.</p>
+        <p className="text-xs text-sky-900/80 dark:text-sky-100/80">
+          The records still disagree with the claims below.
+        </p>
       </div>
     </div>
   );

@@ -159,17 +159,22 @@ export function BodyEditor({
   return (
     <div className="grid gap-3">
       {conflict ? (
-        <div role="alert" className="grid gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm">
-          <p className="flex items-center gap-2 font-medium text-amber-950">
+        <div
+          role="alert"
+          className="grid gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/60"
+        >
+          <p className="flex items-center gap-2 font-medium text-amber-950 dark:text-amber-100">
             <TriangleAlert className="size-4" aria-hidden />
             Someone else changed this draft while you were editing.
           </p>
-          <p className="text-amber-950/80">Your text is kept below. Choose which version to keep.</p>
+          <p className="text-amber-950/80 dark:text-amber-100/80">
+            Your text is kept below. Choose which version to keep.
+          </p>
           <div className="grid gap-1">
-            <span className="text-xs font-medium tracking-wide text-amber-950/70 uppercase">
+            <span className="text-xs font-medium tracking-wide text-amber-950/70 uppercase dark:text-amber-100/70">
               Their version
             </span>
-            <pre className="max-h-48 overflow-auto rounded-md border border-amber-200 bg-background p-3 font-sans text-sm whitespace-pre-wrap">
+            <pre className="max-h-48 overflow-auto rounded-md border border-amber-200 bg-background p-3 dark:border-amber-900 font-sans text-sm whitespace-pre-wrap">
               {conflict.theirs}
             </pre>
           </div>
@@ -219,8 +224,8 @@ export function BodyEditor({
                 className={cn(
                   'rounded-[3px] text-transparent',
                   issues[segment.issueIndex]?.severity === 'error'
-                    ? 'bg-red-100 shadow-[inset_0_-2px_0_var(--color-red-500)]'
-                    : 'bg-amber-100 shadow-[inset_0_-2px_0_var(--color-amber-500)]',
+                    ? 'bg-red-100 shadow-[inset_0_-2px_0_var(--color-red-500)] dark:bg-red-950'
+                    : 'bg-amber-100 shadow-[inset_0_-2px_0_var(--color-amber-500)] dark:bg-amber-950',
                 )}
               >
                 {segment.text}

@@ -3,13 +3,12 @@
 import { Archive, ArchiveRestore, Check, ChevronRight, Mail, RotateCw, Send } from 'lucide-react';
 import Link from 'next/link';
 import { useEffect, useId, useState } from 'react';
-import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { AssigneeMenu } from './assignee-menu';
 import type { Draft } from './draft-rules';
 import { RecordsChangedNotice } from './records-changed-notice';
 import { SlaBadge } from './sla-badge';
-import { ConfidenceBadge, DeliveryBadge, StatusBadge, ValidationBadge } from './status-badges';
+import { ConfidenceBadge, DeliveryBadge, OfflineBadge, StatusBadge, ValidationBadge } from './status-badges';
 import type { DraftActions } from './use-draft-actions';
 
 export const dateFormat = new Intl.DateTimeFormat('en-US', {
@@ -43,7 +42,10 @@ export function DeliveryLine({
   }, [undoEndsAt]);
   if (draft.status !== 'sent' || !draft.sentEmail) return null;
   return (
-    <div className="ml-auto flex items-center gap-2 text-xs text-muted-foreground" aria-live="polite">
+    <div
+      className="ml-auto flex flex-wrap items-center gap-2 text-xs text-muted-foreground"
+      aria-live="polite"
+    >
       <Mail className="size-3.5" aria-hidden />
       <span>
         Sent {draft.sentAt ? dateFormat.format(draft.sentAt) : ''} to {draft.sentEmail.toAddress} · delivery:{' '}
@@ -92,8 +94,8 @@ export function DraftHeader({
         ? `Archived${draft.archiveReason ? `: “${draft.archiveReason}”` : ''}. Restore it to work on it.`
         : null;
   return (
-    <header className="grid gap-3 border-b px-8 pt-5 pb-4">
-      <div className="flex items-start gap-4">
+    <header className="grid gap-3 border-b px-4 pt-5 pb-4 md:px-8">
+      <div className="flex flex-wrap items-start gap-x-4 gap-y-3">
         <div className="grid min-w-0 gap-1">
           <h2 className="flex items-center gap-1.5 text-xl font-semibold tracking-tight">
             <span className="truncate">{draft.deal.companyName}</span>
@@ -121,7 +123,7 @@ export function DraftHeader({
             />
           </div>
         </div>
-        <div className="ml-auto flex shrink-0 items-center gap-2">
+        <div className="ml-auto flex shrink-0 flex-wrap items-center gap-2">
           {draft.status === 'archived' ? (
             <Button
               onClick={() => void actions.doRestore()}
@@ -174,7 +176,7 @@ export function DraftHeader({
           <SlaBadge level={draft.slaLevel} deadline={draft.replyDeadlineAt} now={now} />
           <ValidationBadge status={draft.validationStatus} questions={draft.validation?.questions} />
           <ConfidenceBadge confidence={draft.confidence} />
-          {draft.isOffline ? <Badge variant="secondary">Offline drafter</Badge> : null}
+          {draft.isOffline ? <OfflineBadge label="Offline drafter" /> : null}
           {draft.sentEmail ? <DeliveryBadge status={draft.sentEmail.deliveryStatus ?? null} /> : null}
         </div>
         {presence}

@@ -11,7 +11,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { cn } from '@/lib/utils';
 import type { RouterOutputs } from '@/trpc/react';
 import { SlaBadge } from './sla-badge';
-import { ConfidenceBadge, DeliveryBadge, ValidationBadge } from './status-badges';
+import { ConfidenceBadge, DeliveryBadge, OfflineBadge, ValidationBadge } from './status-badges';
 
 export type QueueItem = RouterOutputs['drafts']['list']['items'][number];
 
@@ -254,7 +254,7 @@ export function DraftQueue({
                     <div className="flex flex-wrap items-center gap-1.5 pt-1">
                       <ValidationBadge status={item.validation} questions={item.questions} />
                       <ConfidenceBadge confidence={item.confidence} />
-                      {item.isOffline ? <Badge variant="secondary">Offline</Badge> : null}
+                      {item.isOffline ? <OfflineBadge className="relative z-10" /> : null}
                       {item.attentionRequestedAt ? (
                         <Badge variant="orange">
                           <MessageCircleQuestion aria-hidden />

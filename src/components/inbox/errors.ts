@@ -1,3 +1,5 @@
+import { formErrorText } from '@/lib/form-errors';
+
 /** What to tell the agent when a mutation is refused; the server's messages are written for people. */
 export function describeError(error: unknown): string {
   const data = (error as { data?: { code?: string; retryAt?: string | null } } | null)?.data;
@@ -7,6 +9,7 @@ export function describeError(error: unknown): string {
   }
   if (data?.code === 'CONFLICT')
     return 'Someone else changed this draft. The latest version is loaded; check it and try again.';
+  if (data && 'zodError' in data && data.zodError) return formErrorText(error);
   if (error instanceof Error && error.message) return error.message;
   return 'Something went wrong. Try again.';
 }

@@ -5,7 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { cn } from '@/lib/utils';
 import type { RouterOutputs } from '@/trpc/react';
 import { AttentionRequest, OverrideSummary } from './attention-panel';
-import { formatValue, humanizeField, parseSource, sourceHref } from './evidence';
+import { describeDataPoint, humanizeField, parseSource, sourceHref } from './evidence';
 import { locateIssues } from './highlight';
 import { effectiveValidationStatus, questionsText } from './status-badges';
 
@@ -92,9 +92,12 @@ export function EvidencePanel({
           <div
             className={cn(
               'flex items-start gap-2 rounded-lg border p-3 text-sm',
-              status === 'passed' && 'border-emerald-200 bg-emerald-50 text-emerald-950',
-              status === 'warnings' && 'border-amber-200 bg-amber-50 text-amber-950',
-              status === 'failed' && 'border-red-200 bg-red-50 text-red-950',
+              status === 'passed' &&
+                'border-emerald-200 bg-emerald-50 text-emerald-950 dark:border-emerald-900 dark:bg-emerald-950/60 dark:text-emerald-100',
+              status === 'warnings' &&
+                'border-amber-200 bg-amber-50 text-amber-950 dark:border-amber-900 dark:bg-amber-950/60 dark:text-amber-100',
+              status === 'failed' &&
+                'border-red-200 bg-red-50 text-red-950 dark:border-red-900 dark:bg-red-950/60 dark:text-red-100',
             )}
           >
             {status === 'passed' ? (
@@ -153,7 +156,9 @@ export function EvidencePanel({
                     <mark
                       className={cn(
                         'rounded-[3px] px-0.5 font-medium text-foreground',
-                        issue.severity === 'error' ? 'bg-red-100' : 'bg-amber-100',
+                        issue.severity === 'error'
+                          ? 'bg-red-100 dark:bg-red-950'
+                          : 'bg-amber-100 dark:bg-amber-950',
                       )}
                     >
                       {issue.claim}
@@ -214,16 +219,13 @@ export function EvidencePanel({
                 key={index}
                 className="grid gap-0.5 rounded-md bg-background px-3 py-2 text-sm ring-1 ring-border"
               >
-                <span className="flex min-w-0 items-baseline justify-between gap-3">
-                  <span className="shrink-0 font-medium">{item.dataPoint}</span>
-                  {item.value !== undefined ? (
-                    <span
-                      className="truncate text-right text-xs text-muted-foreground"
-                      title={formatValue(item.value)}
-                    >
-                      {formatValue(item.value)}
-                    </span>
-                  ) : null}
+                <span className="break-words">
+                  {describeDataPoint(
+                    item,
+                    item.sourceType === 'space'
+                      ? sourceName(draft, { kind: 'space', id: item.sourceId ?? null })
+                      : null,
+                  )}
                 </span>
                 <SourceLink
                   draft={draft}
@@ -254,7 +256,10 @@ export function EvidencePanel({
           <ul className="grid gap-1.5 text-sm">
             {reasoning.needsHumanReview.map((line) => (
               <li key={line} className="flex gap-2">
-                <TriangleAlert className="mt-0.5 size-4 shrink-0 text-amber-600" aria-hidden />
+                <TriangleAlert
+                  className="mt-0.5 size-4 shrink-0 text-amber-600 dark:text-amber-400"
+                  aria-hidden
+                />
                 {line}
               </li>
             ))}

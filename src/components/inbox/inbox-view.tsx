@@ -1,6 +1,6 @@
 'use client';
 
-import { Keyboard, MousePointerClick } from 'lucide-react';
+import { ArrowLeft, Keyboard, MousePointerClick } from 'lucide-react';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toast } from 'sonner';
@@ -9,6 +9,7 @@ import { useLive } from '@/components/live/live-provider';
 import { usePalette, usePaletteActions } from '@/components/palette/palette-provider';
 import { Button } from '@/components/ui/button';
 import { Kbd } from '@/components/ui/kbd';
+import { cn } from '@/lib/utils';
 import { api } from '@/trpc/react';
 import { ArchiveDialog } from './action-dialogs';
 import { AssigneeMenu } from './assignee-menu';
@@ -86,6 +87,7 @@ export function InboxView() {
   const assign = api.drafts.assign.useMutation();
   const undoSend = api.drafts.undoSend.useMutation();
 
+  const openedFromList = useRef(false);
   const navigate = useCallback(
     (next: { draft?: number | null; view?: View; mine?: boolean }) => {
       const params = new URLSearchParams(searchParams.toString());
@@ -102,12 +104,25 @@ export function InboxView() {
         else params.set('draft', String(next.draft));
       }
       const query = params.toString();
-      // The native history call: Next.js syncs useSearchParams with it and, unlike router.replace,
-      // asks the server for nothing, so `j` shows the prefetched draft without a round trip.
-      window.history.replaceState(null, '', query ? `/inbox?${query}` : '/inbox');
+      const url = query ? `/inbox?${query}` : '/inbox';
+      // The native history calls: Next.js syncs useSearchParams with them and, unlike router.replace,
+      // asks the server for nothing, so `j` shows the prefetched draft without a round trip. Opening
+      // a draft from the list is a step of its own in the history, so on a phone the browser's back
+      // button returns to the list; moving between drafts replaces it.
+      const isOpeningFromList = next.draft != null && !searchParams.get('draft');
+      if (isOpeningFromList) {
+        openedFromList.current = true;
+        window.history.pushState(null, '', url);
+      } else window.history.replaceState(null, '', url);
     },
     [searchParams],
   );
+  const backToInbox = useCallback(() => {
+    if (openedFromList.current) {
+      openedFromList.current = false;
+      window.history.back();
+    } else navigate({ draft: null });
+  }, [navigate]);
 
   const undo = useCallback(
     async (draftId?: number) => {
@@ -310,50 +325,61 @@ export function InboxView() {
   const role: Role | null = me.data?.role ?? null;
 
   return (
-    <div className="relative grid h-[calc(100dvh-3.5rem)] min-h-0 grid-cols-[minmax(320px,400px)_minmax(0,1fr)] overflow-hidden">
-      <DraftQueue
-        ref={queue}
-        view={view}
-        onViewChange={(next) => {
-          setChecked(new Set());
-          navigate({ view: next });
-        }}
-        mine={mine}
-        onMineChange={(next) => {
-          setChecked(new Set());
-          navigate({ mine: next });
-        }}
-        items={items}
-        status={list.status}
-        errorMessage={list.error?.message ?? null}
-        onRetry={() => void list.refetch()}
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        fetchNextPage={() => void list.fetchNextPage()}
-        selectedId={selectedId}
-        onOpen={(id) => navigate({ draft: id })}
-        checked={checked}
-        onCheckedChange={setChecked}
-        onBulkArchive={() => setBulkOpen(true)}
-        bulkAssign={
-          me.data ? (
-            <AssigneeMenu
-              mode="bulk"
-              viewerId={me.data.userId}
-              permission={{
-                allowed: true,
-                reason: null,
-                // What the server's `can.assign` says of the selected rows: an agent may only take them.
-                onlySelf: items.some((item) => checked.has(item.id) && item.can.assign.onlySelf),
-              }}
-              onAssign={(userId, name) => void bulkAssign(userId, name)}
-              isWorking={assign.isPending}
-            />
-          ) : null
-        }
-        now={now}
-      />
-      <div className="flex min-h-0 min-w-0 flex-col">
+    // Below lg (phones, small tablets) the list and the draft are two steps: one of them shows.
+    <div className="relative grid h-[calc(100dvh-3.5rem)] min-h-0 grid-cols-1 overflow-hidden lg:grid-cols-[minmax(320px,400px)_minmax(0,1fr)]">
+      <div className={cn('contents', selectedId !== null && 'max-lg:hidden')}>
+        <DraftQueue
+          ref={queue}
+          view={view}
+          onViewChange={(next) => {
+            setChecked(new Set());
+            navigate({ view: next });
+          }}
+          mine={mine}
+          onMineChange={(next) => {
+            setChecked(new Set());
+            navigate({ mine: next });
+          }}
+          items={items}
+          status={list.status}
+          errorMessage={list.error?.message ?? null}
+          onRetry={() => void list.refetch()}
+          hasNextPage={list.hasNextPage}
+          isFetchingNextPage={list.isFetchingNextPage}
+          fetchNextPage={() => void list.fetchNextPage()}
+          selectedId={selectedId}
+          onOpen={(id) => navigate({ draft: id })}
+          checked={checked}
+          onCheckedChange={setChecked}
+          onBulkArchive={() => setBulkOpen(true)}
+          bulkAssign={
+            me.data ? (
+              <AssigneeMenu
+                mode="bulk"
+                viewerId={me.data.userId}
+                permission={{
+                  allowed: true,
+                  reason: null,
+                  // What the server's `can.assign` says of the selected rows: an agent may only take them.
+                  onlySelf: items.some((item) => checked.has(item.id) && item.can.assign.onlySelf),
+                }}
+                onAssign={(userId, name) => void bulkAssign(userId, name)}
+                isWorking={assign.isPending}
+              />
+            ) : null
+          }
+          now={now}
+        />
+      </div>
+      <div className={cn('flex min-h-0 min-w-0 flex-col', selectedId === null && 'max-lg:hidden')}>
+        {selectedId !== null ? (
+          <div className="border-b px-2 py-1.5 lg:hidden">
+            <Button variant="ghost" size="sm" onClick={backToInbox}>
+              <ArrowLeft />
+              Back to inbox
+            </Button>
+          </div>
+        ) : null}
         {selectedId && me.data && role ? (
           <ReviewPane
             key={selectedId}

@@ -186,7 +186,7 @@ function LoadedPane({
   return (
     <section
       aria-label={`Review: ${draft.deal.companyName}`}
-      className="flex min-h-0 min-w-0 flex-1 flex-col"
+      className="flex min-h-0 min-w-0 flex-1 flex-col max-xl:overflow-y-auto"
     >
       <DraftHeader
         draft={draft}
@@ -197,9 +197,10 @@ function LoadedPane({
         presence={<PresenceList others={presence.others} />}
       />
 
-      <div className="grid min-h-0 flex-1 grid-cols-1 xl:grid-cols-[minmax(0,1fr)_400px]">
-        <div className="relative min-h-0 overflow-y-auto">
-          <div className="mx-auto grid max-w-3xl gap-8 px-8 py-6">
+      {/* Narrower than xl the header, reply and evidence scroll as one page; wider, side by side. */}
+      <div className="grid grid-cols-1 xl:min-h-0 xl:flex-1 xl:grid-cols-[minmax(0,1fr)_400px]">
+        <div className="relative xl:min-h-0 xl:overflow-y-auto">
+          <div className="mx-auto grid max-w-3xl gap-8 px-4 py-6 md:px-8">
             <div className="grid gap-3">
               {earlier.length > 0 ? (
                 <Collapsible>
@@ -272,7 +273,7 @@ function LoadedPane({
         </div>
         <aside
           aria-label="Evidence"
-          className="relative min-h-0 overflow-y-auto border-t bg-muted/40 px-6 py-6 xl:border-t-0 xl:border-l"
+          className="relative border-t bg-muted/40 px-4 py-6 md:px-6 xl:min-h-0 xl:overflow-y-auto xl:border-t-0 xl:border-l"
         >
           <EvidencePanel
             draft={draft}

@@ -1,5 +1,7 @@
 import { CircleAlert, CircleCheck, TriangleAlert } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
+import { Tooltip, TooltipContent, TooltipTrigger } from '@/components/ui/tooltip';
+import { cn } from '@/lib/utils';
 import type { DraftStatus, ValidationStatus } from './draft-rules';
 
 const validationText: Record<ValidationStatus, string> = {
@@ -93,5 +95,30 @@ export function ConfidenceBadge({ confidence }: { confidence: number }) {
     <Badge variant="outline" className="tabular-nums" title="How sure the drafter is of this reply">
       {confidence}% confident
     </Badge>
+  );
+}
+
+export const offlineExplanation =
+  'Drafted by the offline drafter, from the records alone: no AI provider is configured, or it failed. Check the wording before sending.';
+
+/** The "Offline" chip, with what it means on hover and on keyboard focus. */
+export function OfflineBadge({ label = 'Offline', className }: { label?: string; className?: string }) {
+  return (
+    <Tooltip>
+      <TooltipTrigger asChild>
+        <Badge
+          variant="secondary"
+          tabIndex={0}
+          className={cn(
+            'cursor-help outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50',
+            className,
+          )}
+        >
+          {label}
+          <span className="sr-only">: {offlineExplanation}</span>
+        </Badge>
+      </TooltipTrigger>
+      <TooltipContent>{offlineExplanation}</TooltipContent>
+    </Tooltip>
   );
 }

@@ -117,6 +117,11 @@ export function VersionsPanel({
   );
 }
 
+const insertedClass =
+  'rounded-[3px] bg-emerald-100 text-emerald-950 no-underline dark:bg-emerald-950 dark:text-emerald-100';
+const removedClass =
+  'rounded-[3px] bg-red-100 text-red-900 decoration-red-400 dark:bg-red-950 dark:text-red-200';
+
 export function VersionDiff({
   version,
   workingBody,
@@ -141,8 +146,8 @@ export function VersionDiff({
             'No differences'
           ) : (
             <>
-              <span className="text-emerald-700">+{stats.added}</span> /{' '}
-              <span className="text-red-700">−{stats.removed}</span> words
+              <span className="text-emerald-700 dark:text-emerald-400">+{stats.added}</span> /{' '}
+              <span className="text-red-700 dark:text-red-400">−{stats.removed}</span> words
             </>
           )}
         </span>
@@ -166,14 +171,14 @@ export function VersionDiff({
             <span key={index}>{part.text}</span>
           ) : part.kind === 'insert' ? (
             // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional
-            <ins key={index} className="rounded-[3px] bg-emerald-100 text-emerald-950 no-underline">
+            <ins key={index} className={insertedClass}>
               <span className="sr-only">[added: </span>
               {part.text}
               <span className="sr-only">]</span>
             </ins>
           ) : (
             // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional
-            <del key={index} className="rounded-[3px] bg-red-100 text-red-900 decoration-red-400">
+            <del key={index} className={removedClass}>
               <span className="sr-only">[removed: </span>
               {part.text}
               <span className="sr-only">]</span>

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { authClient } from '@/lib/auth-client';
+import { formErrorText } from '@/lib/form-errors';
 import { api } from '@/trpc/react';
 import { FormError, TextField } from './auth-card';
 
@@ -31,7 +32,7 @@ export function AcceptInvitationForm({
     try {
       await accept.mutateAsync({ id: invitationId, password, name: hasAccount ? undefined : name });
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : 'Could not accept the invitation.');
+      setError(caught instanceof Error ? formErrorText(caught) : 'Could not accept the invitation.');
       return;
     }
     setIsSigningIn(true);

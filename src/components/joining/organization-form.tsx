@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { authClient } from '@/lib/auth-client';
+import { formErrorText } from '@/lib/form-errors';
 import { api } from '@/trpc/react';
 import { FormError, TextField } from './auth-card';
 
@@ -24,7 +25,7 @@ export function OrganizationForm({ mode }: { mode: 'setup' | 'signup' }) {
     try {
       await mutation.mutateAsync(form);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : 'Could not create the organization.');
+      setError(caught instanceof Error ? formErrorText(caught) : 'Could not create the organization.');
       return;
     }
     setIsSigningIn(true);

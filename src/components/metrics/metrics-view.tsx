@@ -131,7 +131,10 @@ function Stat({
       <CardHeader className="flex items-center justify-between px-4">
         <CardDescription>{label}</CardDescription>
         <Icon
-          className={cn('size-4 text-muted-foreground', tone === 'warning' && 'text-orange-600')}
+          className={cn(
+            'size-4 text-muted-foreground',
+            tone === 'warning' && 'text-orange-600 dark:text-orange-400',
+          )}
           aria-hidden
         />
       </CardHeader>
@@ -263,7 +266,10 @@ function MetricsBody({ summary }: { summary: Summary }) {
                   <td className="px-3 text-right tabular-nums">{agent.archived}</td>
                   <td className="px-3 text-right tabular-nums">{agent.regenerations}</td>
                   <td
-                    className={cn('px-3 text-right tabular-nums', agent.slaBreaches > 0 && 'text-orange-700')}
+                    className={cn(
+                      'px-3 text-right tabular-nums',
+                      agent.slaBreaches > 0 && 'text-orange-700 dark:text-orange-400',
+                    )}
                   >
                     {agent.slaBreaches}
                   </td>

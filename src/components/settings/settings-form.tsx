@@ -7,6 +7,7 @@ import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle }
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Textarea } from '@/components/ui/textarea';
+import { type FieldText, formErrors } from '@/lib/form-errors';
 import { api, type RouterOutputs } from '@/trpc/react';
 
 type Settings = RouterOutputs['settings']['get']['settings'];
@@ -20,6 +21,17 @@ type FormState = {
   senderEmail: string;
   inboundAddress: string;
   signature: string;
+};
+
+const settingsFields: Record<keyof FormState, FieldText> = {
+  replyTargetHours: { label: 'Reply target', unit: 'hour' },
+  regenerationLimit: { label: 'Regenerations allowed', unit: 'regeneration' },
+  regenerationCooldownHours: { label: 'Regeneration window', unit: 'hour' },
+  undoWindowSeconds: { label: 'Undo window', unit: 'second' },
+  senderName: { label: 'Sender name' },
+  senderEmail: { label: 'Sender email' },
+  inboundAddress: { label: 'Inbound address' },
+  signature: { label: 'Signature' },
 };
 
 const toForm = (settings: Settings): FormState => ({
@@ -90,16 +102,12 @@ export function SettingsForm({ settings }: { settings: Settings }) {
       void utils.settings.get.invalidate();
     },
     onError: (error) => {
-      const errors: Record<string, string[] | undefined> = error.data?.zodError?.fieldErrors ?? {};
-      const mapped: Partial<Record<keyof FormState, string>> = {};
-      for (const [key, messages] of Object.entries(errors)) {
-        if (key in form && messages?.[0]) mapped[key as keyof FormState] = messages[0];
-      }
+      const { fields: mapped, summary } = formErrors(error, settingsFields);
       if (error.data?.code === 'CONFLICT' && error.message.startsWith('inboundAddress')) {
         mapped.inboundAddress = error.message.replace(/^inboundAddress:\s*/, '');
       }
       setFieldErrors(mapped);
-      toast.error(error.message);
+      toast.error(summary);
     },
   });
 

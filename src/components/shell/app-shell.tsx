@@ -1,6 +1,6 @@
 'use client';
 
-import { ChevronDown, LogOut, Search } from 'lucide-react';
+import { ChevronDown, CircleUser, LogOut, Search } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { PaletteProvider, usePalette, usePaletteActions } from '@/components/palette/palette-provider';
@@ -15,8 +15,10 @@ import {
 } from '@/components/ui/dropdown-menu';
 import { Kbd } from '@/components/ui/kbd';
 import { authClient } from '@/lib/auth-client';
+import type { Theme } from '@/lib/theme';
 import { cn } from '@/lib/utils';
 import type { RouterOutputs } from '@/trpc/react';
+import { ThemeMenuItems } from './theme-menu';
 
 type Viewer = RouterOutputs['me'];
 
@@ -30,10 +32,20 @@ const navigation = [
 
 const rank = { agent: 0, manager: 1, admin: 2 } as const;
 
-export function AppShell({ viewer, children }: { viewer: Viewer; children: React.ReactNode }) {
+export function AppShell({
+  viewer,
+  theme,
+  children,
+}: {
+  viewer: Viewer;
+  theme: Theme;
+  children: React.ReactNode;
+}) {
   return (
     <PaletteProvider>
-      <Shell viewer={viewer}>{children}</Shell>
+      <Shell viewer={viewer} theme={theme}>
+        {children}
+      </Shell>
     </PaletteProvider>
   );
 }
@@ -70,7 +82,7 @@ function PaletteEntry({ viewer }: { viewer: Viewer }) {
   );
 }
 
-function Shell({ viewer, children }: { viewer: Viewer; children: React.ReactNode }) {
+function Shell({ viewer, theme, children }: { viewer: Viewer; theme: Theme; children: React.ReactNode }) {
   const pathname = usePathname();
   const router = useRouter();
 
@@ -83,12 +95,12 @@ function Shell({ viewer, children }: { viewer: Viewer; children: React.ReactNode
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="sticky top-0 z-40 border-b bg-background/95 backdrop-blur">
-        <div className="flex h-14 items-center gap-6 px-4 md:px-6">
+        <div className="flex h-14 items-center gap-3 px-3 md:gap-6 md:px-6">
           <Link href="/inbox" className="flex items-center gap-2 font-semibold tracking-tight">
             <span aria-hidden className="inline-block size-2.5 rounded-full bg-brand" />
-            Echo
+            <span className="max-sm:sr-only">Echo</span>
           </Link>
-          <nav aria-label="Main" className="flex min-w-0 items-center gap-1 overflow-x-auto">
+          <nav aria-label="Main" className="flex min-w-0 items-center gap-0.5 overflow-x-auto sm:gap-1">
             {navigation
               .filter((item) => rank[viewer.role] >= rank[item.minRole])
               .map((item) => {
@@ -99,7 +111,7 @@ function Shell({ viewer, children }: { viewer: Viewer; children: React.ReactNode
                     href={item.href}
                     aria-current={isActive ? 'page' : undefined}
                     className={cn(
-                      'rounded-md px-3 py-1.5 text-sm text-muted-foreground transition-colors hover:bg-accent hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none',
+                      'shrink-0 rounded-md px-1.5 py-1.5 text-sm sm:px-2 md:px-3 text-muted-foreground transition-colors hover:bg-accent hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none',
                       isActive && 'bg-accent font-medium text-foreground',
                     )}
                   >
@@ -108,14 +120,15 @@ function Shell({ viewer, children }: { viewer: Viewer; children: React.ReactNode
                 );
               })}
           </nav>
-          <div className="ml-auto flex items-center gap-3">
+          <div className="ml-auto flex shrink-0 items-center gap-2 md:gap-3">
             <PaletteEntry viewer={viewer} />
             <span className="hidden text-sm text-muted-foreground sm:inline">{viewer.organizationName}</span>
             <DropdownMenu>
               <DropdownMenuTrigger asChild>
                 <Button variant="outline" size="sm" aria-label={`Account menu for ${viewer.name}`}>
-                  {viewer.name}
-                  <ChevronDown />
+                  <CircleUser className="sm:hidden" aria-hidden />
+                  <span className="hidden sm:inline">{viewer.name}</span>
+                  <ChevronDown className="hidden sm:block" />
                 </Button>
               </DropdownMenuTrigger>
               <DropdownMenuContent align="end" className="w-56">
@@ -126,6 +139,8 @@ function Shell({ viewer, children }: { viewer: Viewer; children: React.ReactNode
                     {viewer.role} · {viewer.organizationName}
                   </span>
                 </DropdownMenuLabel>
+                <DropdownMenuSeparator />
+                <ThemeMenuItems initialTheme={theme} />
                 <DropdownMenuSeparator />
                 <DropdownMenuItem onSelect={signOut}>
                   <LogOut />

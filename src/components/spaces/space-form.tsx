@@ -15,6 +15,7 @@ import { LabelledInput } from '@/components/ui/labelled-input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Textarea } from '@/components/ui/textarea';
+import { formErrorText } from '@/lib/form-errors';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { emptyValues, type Flag, type SpaceFormValues, toFormValues, toSpaceInput } from './form-values';
 import { amenityKeys, amenityLabels, weekdayLabel, weekdays } from './labels';
@@ -76,7 +77,7 @@ export function SpaceForm({ space, canEdit }: { space: Space | null; canEdit: bo
       await utils.spaces.list.invalidate();
       router.push(`/spaces/${created.id}`);
     },
-    onError: (e) => setError(e.message),
+    onError: (e) => setError(formErrorText(e)),
   });
   const update = api.spaces.update.useMutation({
     onSuccess: async (saved) => {
@@ -91,7 +92,7 @@ export function SpaceForm({ space, canEdit }: { space: Space | null; canEdit: bo
       if (e.data?.code === 'CONFLICT') {
         setConflict(true);
         setError(null);
-      } else setError(e.message);
+      } else setError(formErrorText(e));
     },
   });
   const archive = api.spaces.archive.useMutation({

@@ -5,7 +5,8 @@
  * layer we can name, walking from the leaf up. Frames in Turbopack's server chunks are named by their
  * original source through the chunk's source map, so bundled packages (tRPC, zod, superjson,
  * Drizzle, better-auth) are told apart even though they share a file.
- * Prints a markdown table: layer, share of the busy samples, and the top self-time frames.
+ * Samples before the first request are start-up and left out. Prints a markdown table: layer, share
+ * of the busy samples, and the top self-time frames.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
@@ -22,6 +23,7 @@ const LAYERS: Array<[string, RegExp]> = [
   ['superjson', /superjson|copy-anything|is-what/],
   ['zod', /node_modules\/zod/],
   ['tRPC', /@trpc/],
+  ['js-tiktoken (token counting tables)', /js-tiktoken/],
   ['better-auth / session', /better-auth|better-call|@better-auth|src\/server\/session|jose|@noble/],
   ['proxy (security headers, CSP nonce)', /src\/proxy|src\/lib\/security-headers|src\/lib\/client-address/],
   ['Echo: middlewares, queries, routers', /(^|\/)src\//],
@@ -75,7 +77,27 @@ export function summarise(files: string[]) {
       layerOfNode.set(id, layer);
       return layer;
     };
+    // Start-up (module loading, compiling) is not a request's cost: count from the first sample
+    // that runs Echo's own server code, i.e. from the first request served.
+    const isOurs = (id: number | undefined): boolean => {
+      for (let at = id; at !== undefined; at = parent.get(at)) {
+        const frame = byId.get(at)?.callFrame;
+        if (
+          frame?.url &&
+          /(^|\/)src\/(server|app)\//.test(moduleAt(frame.url, frame.lineNumber, frame.columnNumber))
+        )
+          return true;
+      }
+      return false;
+    };
+    const firstRequest = profile.samples.findIndex((id) => isOurs(id));
+    if (firstRequest === -1) continue;
+    // …and after a warm-up (PROFILE_WARMUP_MS, 5 s): the first requests load and compile the routes.
+    let elapsed = 0;
+    const warmupMs = Number(process.env.PROFILE_WARMUP_MS ?? 5000);
     profile.samples.forEach((id, i) => {
+      if (i >= firstRequest) elapsed += (profile.timeDeltas[i] ?? 0) / 1000;
+      if (i < firstRequest || elapsed < warmupMs) return;
       const node = byId.get(id);
       const delta = (profile.timeDeltas[i] ?? 0) / 1000;
       const name = node?.callFrame.functionName ?? '';

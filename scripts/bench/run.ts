@@ -67,12 +67,18 @@ const appEnv: NodeJS.ProcessEnv = {
   // The bench signs in as many users, each naming its own address as one trusted proxy would.
   TRUSTED_PROXY: '1',
 };
-const server = spawn('node_modules/.bin/next', ['start', '--port', String(PORT), '--hostname', '127.0.0.1'], {
-  env: CPU_PROF_DIR
-    ? { ...appEnv, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${CPU_PROF_DIR} --cpu-prof-interval=250` }
-    : appEnv,
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+// The web server as `make start` runs it: scripts/cluster.ts, one `next start` server per core on one
+// port (WEB_CONCURRENCY=1 for one process). With BENCH_CPU_PROF every web process writes a profile.
+const server = spawn(
+  process.execPath,
+  [
+    ...(CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, '--cpu-prof-interval=250'] : []),
+    '--import',
+    'tsx',
+    'scripts/cluster.ts',
+  ],
+  { env: { ...appEnv, HOSTNAME_BIND: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] },
+);
 const worker = spawn('node_modules/.bin/tsx', ['src/server/jobs/worker.ts'], {
   env: appEnv,
   stdio: ['ignore', 'ignore', 'inherit'],
@@ -316,7 +322,7 @@ function processTree(pid: number): number[] {
   return [pid, ...children.flatMap(processTree)];
 }
 
-/** Resident memory of the server process and its children (`next start` serves from a child). */
+/** Resident memory of the server process and its children (the cluster primary and its web workers). */
 function residentMemoryMb(pid: number | undefined) {
   if (!pid) return null;
   let kb = 0;

@@ -7,11 +7,11 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { DEV_DATABASE, startEmbeddedPostgres } from '../../db/embedded';
 import { EMBEDDED_DATABASE_URL } from '../../src/server/env';
+import { firstLoadJs as measureFirstLoad } from './first-load';
 import { captureBenchStatements, replayGet } from './floor';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -28,6 +28,8 @@ const shouldBuild = !process.argv.includes('--no-build');
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 // `BENCH_CPU_PROF=<dir>`: the server writes a V8 CPU profile there when it stops (scripts/bench/profile.ts reads it).
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
+// `--soak`: also a long load at concurrency 16 with the server's memory sampled (SOAK_SECONDS, 300).
+const SOAK_SECONDS = process.argv.includes('--soak') ? Number(process.env.SOAK_SECONDS ?? 300) : 0;
 
 // `--report-only`: write bench/RESULTS.md again from bench/results.json (after editing ANALYSIS.md).
 if (process.argv.includes('--report-only')) {
@@ -156,7 +158,7 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.max(0, index)] ?? 0;
 }
 
-async function drive(scenario: Scenario, base = BASE): Promise<Measured> {
+async function drive(scenario: Scenario, base = BASE, duration = DURATION): Promise<Measured> {
   const latencies: number[] = [];
   let bytes = 0;
   let instance: autocannon.Instance | undefined;
@@ -165,7 +167,7 @@ async function drive(scenario: Scenario, base = BASE): Promise<Measured> {
       {
         url: base,
         connections: scenario.concurrency,
-        duration: DURATION,
+        duration,
         requests: [
           {
             setupRequest: (request) => {
@@ -235,85 +237,6 @@ async function sqlFloor(name: string, concurrency: number, run: () => Promise<un
   };
 }
 
-const VLQ = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** [generated column, source index] of each segment of each line of a source map's `mappings`. */
-function decodeMappings(mappings: string): Array<Array<[number, number]>> {
-  const lines: Array<Array<[number, number]>> = [];
-  let source = 0;
-  for (const line of mappings.split(';')) {
-    const segments: Array<[number, number]> = [];
-    let column = 0;
-    for (const segment of line.split(',')) {
-      if (!segment) continue;
-      const fields: number[] = [];
-      let value = 0;
-      let shift = 0;
-      for (const char of segment) {
-        const digit = VLQ.indexOf(char);
-        value += (digit & 31) << shift;
-        if (digit & 32) shift += 5;
-        else {
-          fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
-          value = 0;
-          shift = 0;
-        }
-      }
-      column += fields[0] ?? 0;
-      if (fields.length > 1) source += fields[1] ?? 0;
-      segments.push([column, fields.length > 1 ? source : -1]);
-    }
-    lines.push(segments);
-  }
-  return lines;
-}
-
-/** A module path as a package (`node_modules/recharts`) or a file of ours (`src/components/…`). */
-function moduleName(source: string) {
-  const path = decodeURIComponent(source).replace(/^.*?\/(node_modules|src)\//, '$1/');
-  const inPackage = /^node_modules\/((@[^/]+\/)?[^/]+)/.exec(path);
-  return inPackage ? `node_modules/${inPackage[1]}` : path;
-}
-
-/**
- * A page's first-load JS: every script its HTML loads, gzipped; and, when the build wrote browser
- * source maps (the bench builds with ECHO_BROWSER_SOURCE_MAPS=1), the five largest modules in it —
- * each chunk's gzipped size shared among its sources by their share of its bytes.
- */
-async function firstLoadJs(path: string, cookie: string) {
-  const html = await (await fetch(`${BASE}${path}`, { headers: { cookie } })).text();
-  const sources = [...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((match) => match[1] ?? '');
-  let total = 0;
-  const modules = new Map<string, number>();
-  for (const source of new Set(sources)) {
-    const url = new URL(source, BASE);
-    const text = await (await fetch(url)).text();
-    const gzipped = gzipSync(text).length;
-    total += gzipped;
-    const mapResponse = await fetch(`${url.origin}${url.pathname}.map`).catch(() => null);
-    if (!mapResponse?.ok) continue;
-    const map = (await mapResponse.json()) as { sources: string[]; mappings: string };
-    const lineLengths = text.split('\n').map((line) => line.length);
-    const bytes = new Map<string, number>();
-    decodeMappings(map.mappings).forEach((segments, lineIndex) => {
-      segments.forEach(([column, sourceIndex], i) => {
-        const end = segments[i + 1]?.[0] ?? lineLengths[lineIndex] ?? column;
-        const name = sourceIndex >= 0 ? moduleName(map.sources[sourceIndex] ?? '?') : '(runtime)';
-        bytes.set(name, (bytes.get(name) ?? 0) + Math.max(0, end - column));
-      });
-    });
-    const mapped = [...bytes.values()].reduce((sum, n) => sum + n, 0) || 1;
-    for (const [name, n] of bytes) modules.set(name, (modules.get(name) ?? 0) + (gzipped * n) / mapped);
-  }
-  return {
-    kb: Math.round(total / 1024),
-    topModules: [...modules]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 5)
-      .map(([name, n]) => ({ name, kb: Math.round((n / 1024) * 10) / 10 })),
-  };
-}
-
 function processTree(pid: number): number[] {
   const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
     .split(' ')
@@ -331,6 +254,43 @@ function residentMemoryMb(pid: number | undefined) {
     kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   }
   return Math.round(kb / 1024);
+}
+
+/**
+ * `--soak`: drafts.list and drafts.get, half each, at concurrency 16 for SOAK_SECONDS (300), the
+ * server's resident memory sampled every 10 s. After the first minute (warm-up: routes loaded,
+ * JIT, caches filled) the samples must stay within 10% of each other.
+ */
+async function runSoak(cookie: string, draftIds: number[]) {
+  console.log(`Soak: ${SOAK_SECONDS} s at concurrency 16…`);
+  const samples: Array<{ second: number; rssMb: number | null }> = [];
+  const started = Date.now();
+  const timer = setInterval(() => {
+    samples.push({ second: Math.round((Date.now() - started) / 1000), rssMb: residentMemoryMb(server.pid) });
+  }, 10_000);
+  let turn = 0;
+  const result = await drive(
+    {
+      name: 'soak: drafts.list + drafts.get',
+      concurrency: 16,
+      next: () =>
+        turn++ % 2 === 0
+          ? { path: query('drafts.list', { limit: 25 }) }
+          : { path: query('drafts.get', { id: draftIds[turn % draftIds.length] }) },
+      cookie: () => cookie,
+    },
+    BASE,
+    SOAK_SECONDS,
+  );
+  clearInterval(timer);
+  const warm = samples.filter((sample) => sample.second >= 60).map((sample) => sample.rssMb ?? 0);
+  const low = Math.min(...warm);
+  const high = Math.max(...warm);
+  const spread = low > 0 ? (high - low) / low : 0;
+  console.log(
+    `  soak ${result.rps} req/s; RSS after warm-up ${low}–${high} MB (${(spread * 100).toFixed(1)}%)`,
+  );
+  return { seconds: SOAK_SECONDS, result, samples, warmLowMb: low, warmHighMb: high, spread };
 }
 
 async function runBench() {
@@ -507,9 +467,10 @@ async function runBench() {
     }
   }
   const memoryAfter = residentMemoryMb(server.pid);
+  const soak = SOAK_SECONDS > 0 ? await runSoak(agentCookie, draftIds) : null;
 
-  const inbox = await firstLoadJs('/inbox', agentCookie);
-  const board = await firstLoadJs('/board', managerCookie);
+  const inbox = await measureFirstLoad(BASE, '/inbox', agentCookie);
+  const board = await measureFirstLoad(BASE, '/board', managerCookie);
   const pgVersion = (await pool.query<{ server_version: string }>('show server_version')).rows[0]
     ?.server_version;
   return {
@@ -530,6 +491,7 @@ async function runBench() {
     firstLoadJsKb: { inbox: inbox.kb, board: board.kb },
     topModules: { inbox: inbox.topModules, board: board.topModules },
     serverMemoryMb: { before: memoryBefore, after: memoryAfter },
+    soak,
   };
 }
 
@@ -570,6 +532,12 @@ function targetVerdicts(results: Results) {
   const send = find('drafts.send', 1);
   if (send)
     verdicts.push(['drafts.send p95 ≤ 25 ms at concurrency 1', send.p95 <= 25, `${send.p95.toFixed(1)} ms`]);
+  if (results.soak)
+    verdicts.push([
+      'RSS flat within 10% under a 5-minute soak at c=16 (after warm-up)',
+      results.soak.spread <= 0.1,
+      `${results.soak.warmLowMb}–${results.soak.warmHighMb} MB (${(results.soak.spread * 100).toFixed(1)}%)`,
+    ]);
   const failures = results.scenarios.reduce((sum, r) => sum + r.errors + r.non2xx, 0);
   verdicts.push(['zero errors and non-2xx under load', failures === 0, `${failures}`]);
   for (const page of ['inbox', 'board'] as const)
@@ -617,7 +585,12 @@ function report(results: Results) {
     'no source maps in this build';
   const summary = `First-load JS (gzipped): /inbox ${results.firstLoadJsKb.inbox} kB, /board ${results.firstLoadJsKb.board} kB.
 Largest modules in it (gzipped share): /inbox: ${top('inbox')}; /board: ${top('board')}.
-Server resident memory: ${results.serverMemoryMb.before} MB before the load, ${results.serverMemoryMb.after} MB after.
+Server resident memory (all web processes): ${results.serverMemoryMb.before} MB before the load, ${results.serverMemoryMb.after} MB after.${
+    results.soak
+      ? `
+Soak (${results.soak.seconds} s, drafts.list + drafts.get at concurrency 16, ${results.soak.result.rps} req/s, ${results.soak.result.errors + results.soak.result.non2xx} errors): RSS after the first minute ${results.soak.warmLowMb}–${results.soak.warmHighMb} MB, a spread of ${(results.soak.spread * 100).toFixed(1)}% (samples: ${results.soak.samples.map((sample) => `${sample.second}s ${sample.rssMb}`).join(', ')}).`
+      : ''
+  }
 Machine: ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}, PostgreSQL ${m.postgres}; ${m.durationSeconds} s per scenario.`;
   const verdicts = targetVerdicts(results)
     .map(([target, isMet, value]) => `| ${target} | ${value} | ${isMet ? 'met' : '**missed**'} |`)

@@ -17,10 +17,10 @@ import {
 } from '@dnd-kit/core';
 import { arrayMove, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { Download, Eye, Filter, KanbanSquare, X } from 'lucide-react';
+import dynamic from 'next/dynamic';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
 import { toast } from 'sonner';
-import { DealFormDialog } from '@/components/deals/deal-form';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
@@ -39,6 +39,11 @@ import {
 } from './board-state';
 import { DealCardBody } from './deal-card';
 import { formatMoney } from './format';
+
+// The new-deal dialog (the whole deal form) loads after the first paint.
+const DealFormDialog = dynamic(() => import('@/components/deals/deal-form').then((m) => m.DealFormDialog), {
+  ssr: false,
+});
 
 const slaOptions = [
   ['BREACHED', 'Overdue'],

@@ -1,19 +1,24 @@
 'use client';
 
 import { Keyboard, MousePointerClick } from 'lucide-react';
+import dynamic from 'next/dynamic';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { Kbd } from '@/components/ui/kbd';
 import { api } from '@/trpc/react';
-import { ArchiveDialog } from './action-dialogs';
 import { DraftQueue, isInboxView, type QueueHandle, rowId, type InboxView as View } from './draft-queue';
 import type { Role } from './draft-rules';
 import { describeError } from './errors';
 import { commandFor, neighbourId, neighboursToPrefetch } from './keyboard';
 import { type PaneCommands, ReviewPane } from './review-pane';
-import { ShortcutsDialog } from './shortcuts-dialog';
+
+// Closed until asked for: loaded after the first paint, not in it.
+const ArchiveDialog = dynamic(() => import('./action-dialogs').then((m) => m.ArchiveDialog), { ssr: false });
+const ShortcutsDialog = dynamic(() => import('./shortcuts-dialog').then((m) => m.ShortcutsDialog), {
+  ssr: false,
+});
 
 const PAGE_SIZE = 30;
 

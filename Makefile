@@ -18,7 +18,7 @@ export AUTH_SECRET
 endif
 
 .PHONY: help install dev start build worker test typecheck lint unit e2e chromium \
-        db-fresh db-reset db-status db-seed db-generate db-migrate inbound bench-seed bench
+        db-fresh db-reset db-status db-seed db-generate db-migrate inbound bench-seed bench bench-soak
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -107,3 +107,6 @@ bench: install ## production server under HTTP load on the bench data; writes be
 	$(TSX) scripts/bench/search.ts
 	$(TSX) scripts/bench/review-loop.ts
 	$(TSX) scripts/bench/suggestions.ts
+
+bench-soak: install ## make bench, then 5 minutes at concurrency 16 with the server's memory sampled
+	$(TSX) scripts/bench/run.ts --soak

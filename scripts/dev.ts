@@ -1,7 +1,8 @@
 /**
  * `make dev`: database up (embedded unless DATABASE_URL is set), migrations, seed on first run,
  * then the Next.js dev server and the job worker side by side. Ctrl+C stops all of it.
- * `make start` (`--production`): the same around `next start`, without seeding demo users.
+ * `make start` (`--production`): the same around `next start`'s server on every core (scripts/cluster.ts),
+ * without seeding demo users.
  * The app and the worker are separate supervised processes: either one crashing is restarted with
  * a backoff, and the other keeps running (a dead worker never takes the site down).
  */
@@ -29,7 +30,10 @@ await pool.end();
 const publicUrl = (process.env.APP_URL || `http://localhost:${port}`).replace(/\/$/, '');
 
 const supervisor = superviseServices([
-  { name: 'web', command: 'node_modules/.bin/next', args: [isProduction ? 'start' : 'dev', '--port', port] },
+  // Production: one `next start` server per core on the one port (scripts/cluster.ts).
+  isProduction
+    ? { name: 'web', ...tsEntry('scripts/cluster.ts') }
+    : { name: 'web', command: 'node_modules/.bin/next', args: ['dev', '--port', port] },
   { name: 'worker', ...tsEntry('src/server/jobs/worker.ts') },
 ]);
 

@@ -28,6 +28,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Hashed build assets need none of it; everything else, API routes included, gets it.
-  matcher: ['/((?!_next/static|_next/image).*)'],
+  // Hashed build assets need none of it; nor does the tRPC route, which sets its own (static)
+  // security headers and reads no client address (sign-in's rate limits are under /api/auth).
+  matcher: ['/((?!_next/static|_next/image|api/trpc).*)'],
 };

@@ -6,13 +6,18 @@ import { CLIENT_ADDRESS_HEADER } from '../lib/client-address';
  * share an address, so the per-address ceiling is generous, and guessing one account's password
  * is held back by a strict per-account limit whichever address the guesses come from.
  */
-export const SIGN_IN_PER_ADDRESS = { window: 60, max: 100 };
-export const SIGN_IN_PER_ACCOUNT = { window: 15 * 60, max: 10 };
+// The counters live in each web process's memory, and `make start` runs one web process per core
+// (scripts/cluster.ts sets ECHO_WEB_PROCESSES) with connections dealt round-robin: each process
+// allows its share, so the site as a whole allows about the ceiling, not the ceiling per process.
+const webProcesses = Math.max(1, Number(process.env.ECHO_WEB_PROCESSES) || 1);
+const perProcess = (max: number) => Math.max(1, Math.ceil(max / webProcesses));
+export const SIGN_IN_PER_ADDRESS = { window: 60, max: perProcess(100) };
+export const SIGN_IN_PER_ACCOUNT = { window: 15 * 60, max: perProcess(10) };
 
 /** better-auth's `rateLimit` and `advanced.ipAddress` options: keyed on the address src/proxy.ts resolved. */
 export const rateLimitOptions = {
   window: 10,
-  max: 100,
+  max: perProcess(100),
   customRules: {
     '/sign-in/*': SIGN_IN_PER_ADDRESS,
     '/sign-up/*': SIGN_IN_PER_ADDRESS,

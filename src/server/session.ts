@@ -56,18 +56,9 @@ export function readCookie(header: string | null, name: string): string | null {
   return null;
 }
 
-export async function resolveSession(
-  headers: Headers,
-  options: { responseHeaders?: Headers; executor?: Executor } = {},
-): Promise<SessionIdentity | null> {
-  const { responseHeaders, executor = db } = options;
-  const context = await auth.$context;
-  const raw = readCookie(headers.get('cookie'), context.authCookies.sessionToken.name);
-  if (!raw) return null;
-  const token = verifySignedCookieValue(raw, context.secret);
-  if (!token) return null;
-
-  const [row] = await executor
+/** The session, its user and the membership of its active organization, by the signed token. */
+function sessionByTokenQuery(executor: Executor) {
+  return executor
     .select({
       sessionId: sessions.id,
       userId: users.id,
@@ -85,8 +76,29 @@ export async function resolveSession(
       and(eq(members.organizationId, sessions.activeOrganizationId), eq(members.userId, sessions.userId)),
     )
     .leftJoin(organizations, eq(organizations.id, members.organizationId))
-    .where(and(eq(sessions.token, token), gt(sessions.expiresAt, sql`now()`)))
+    .where(and(eq(sessions.token, sql.placeholder('token')), gt(sessions.expiresAt, sql`now()`)))
     .limit(1);
+}
+
+/**
+ * Built once per process and a named prepared statement on each pooled connection: a request pays
+ * neither the query building nor PostgreSQL's parse and plan (the statement is re-planned by
+ * PostgreSQL itself when statistics change; the row is read fresh every time).
+ */
+const sessionByToken = sessionByTokenQuery(db).prepare('echo_session_by_token');
+
+export async function resolveSession(
+  headers: Headers,
+  options: { responseHeaders?: Headers; executor?: Executor } = {},
+): Promise<SessionIdentity | null> {
+  const { responseHeaders, executor = db } = options;
+  const context = await auth.$context;
+  const raw = readCookie(headers.get('cookie'), context.authCookies.sessionToken.name);
+  if (!raw) return null;
+  const token = verifySignedCookieValue(raw, context.secret);
+  if (!token) return null;
+
+  const [row] = await (executor === db ? sessionByToken : sessionByTokenQuery(executor)).execute({ token });
   if (!row) return null;
 
   // Once a day (better-auth's `updateAge`) the session's expiry slides forward; better-auth does

@@ -13,10 +13,19 @@ import { hasRole } from './viewer';
 
 /**
  * `responseHeaders`, when the caller has a response (the tRPC route), receives the refreshed
- * session cookie on the one request a day that slides the session's expiry.
+ * session cookie on the one request a day that slides the session's expiry. `withSession: false`
+ * (the route, when every call of the request is a public procedure that reads no session, such as
+ * `health`) skips the lookup: the context has no session, so an authed procedure would refuse.
  */
-export async function createTRPCContext(opts: { headers: Headers; responseHeaders?: Headers }) {
-  const session = await resolveSession(opts.headers, { responseHeaders: opts.responseHeaders });
+export async function createTRPCContext(opts: {
+  headers: Headers;
+  responseHeaders?: Headers;
+  withSession?: boolean;
+}) {
+  const session =
+    opts.withSession === false
+      ? null
+      : await resolveSession(opts.headers, { responseHeaders: opts.responseHeaders });
   return { db, headers: opts.headers, session };
 }
 

@@ -61,4 +61,22 @@ describe('resolving the viewer', () => {
     expect(plan).toMatch(/Index Scan using sessions_token_unique/);
     expect(plan).not.toMatch(/Seq Scan on sessions/);
   });
+
+  it('answers a health check through the route without looking up the session', async () => {
+    const { GET } = await import('../../src/app/api/trpc/[trpc]/route');
+    const statements: string[] = [];
+    const stop = onStatement((sql) => statements.push(sql));
+    const health = await GET(new Request('http://localhost/api/trpc/health', { headers: { cookie } }));
+    const me = await GET(new Request('http://localhost/api/trpc/me', { headers: { cookie } }));
+    stop();
+    expect(health.status).toBe(200);
+    expect(me.status).toBe(200);
+    // health: its own `select 1` only; me: the one session statement.
+    expect(statements).toHaveLength(2);
+    expect(statements[0]).toBe('select 1');
+    expect(statements[1]).toMatch(/from "sessions"/);
+    // The page proxy does not run for this route: it sets the security headers itself.
+    expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(health.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
 });

@@ -20,10 +20,10 @@ import {
 import { arrayMove, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { getEventCoordinates } from '@dnd-kit/utilities';
 import { Download, Eye, Filter, KanbanSquare, X } from 'lucide-react';
+import dynamic from 'next/dynamic';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { toast } from 'sonner';
-import { DealFormDialog } from '@/components/deals/deal-form';
 import { pollingInterval } from '@/components/live/live-events';
 import { useLive } from '@/components/live/live-provider';
 import { Button } from '@/components/ui/button';
@@ -45,6 +45,11 @@ import {
 import { DealCardBody } from './deal-card';
 import { type CardRect, type ColumnRect, dropTargetAt, isBelowMiddle } from './drop-target';
 import { formatMoney } from './format';
+
+// The new-deal dialog (the whole deal form) loads after the first paint.
+const DealFormDialog = dynamic(() => import('@/components/deals/deal-form').then((m) => m.DealFormDialog), {
+  ssr: false,
+});
 
 const slaOptions = [
   ['BREACHED', 'Overdue'],

@@ -1,6 +1,7 @@
 'use client';
 
 import { ArrowLeft, Keyboard, MousePointerClick } from 'lucide-react';
+import dynamic from 'next/dynamic';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toast } from 'sonner';
@@ -11,7 +12,6 @@ import { Button } from '@/components/ui/button';
 import { Kbd } from '@/components/ui/kbd';
 import { cn } from '@/lib/utils';
 import { api } from '@/trpc/react';
-import { ArchiveDialog } from './action-dialogs';
 import { AssigneeMenu } from './assignee-menu';
 import { DraftQueue, isInboxView, type QueueHandle, rowId, type InboxView as View } from './draft-queue';
 import type { Role } from './draft-rules';
@@ -26,7 +26,12 @@ import {
 } from './keyboard';
 import { inboxPaletteActions } from './palette-actions';
 import { type PaneCommands, ReviewPane } from './review-pane';
-import { ShortcutsDialog } from './shortcuts-dialog';
+
+// Closed until asked for: loaded after the first paint, not in it.
+const ArchiveDialog = dynamic(() => import('./action-dialogs').then((m) => m.ArchiveDialog), { ssr: false });
+const ShortcutsDialog = dynamic(() => import('./shortcuts-dialog').then((m) => m.ShortcutsDialog), {
+  ssr: false,
+});
 
 const PAGE_SIZE = 30;
 

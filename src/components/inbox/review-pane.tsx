@@ -1,6 +1,7 @@
 'use client';
 
 import { ChevronRight, RefreshCw } from 'lucide-react';
+import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { pollingInterval } from '@/components/live/live-events';
@@ -10,8 +11,6 @@ import { Button } from '@/components/ui/button';
 import { Collapsible, CollapsibleContent, CollapsibleTrigger } from '@/components/ui/collapsible';
 import { Skeleton } from '@/components/ui/skeleton';
 import { api } from '@/trpc/react';
-import { ArchiveDialog, OverrideDialog, SendConfirmDialog } from './action-dialogs';
-import { AskManagerDialog } from './ask-manager-dialog';
 import { BodyEditor, type EditorHandle } from './body-editor';
 import { DraftHeader, dateFormat } from './draft-header';
 import { type Draft, isDeliveryInFlight, type Role } from './draft-rules';
@@ -20,6 +19,18 @@ import { EvidencePanel } from './evidence-panel';
 import { RegenerateForm, type RegenerateHandle } from './regenerate-form';
 import { useDraftActions } from './use-draft-actions';
 import { VersionDiff, VersionsPanel } from './versions-panel';
+
+// Dialogs are closed until asked for: loaded after the first paint, not in it.
+const ArchiveDialog = dynamic(() => import('./action-dialogs').then((m) => m.ArchiveDialog), { ssr: false });
+const OverrideDialog = dynamic(() => import('./action-dialogs').then((m) => m.OverrideDialog), {
+  ssr: false,
+});
+const SendConfirmDialog = dynamic(() => import('./action-dialogs').then((m) => m.SendConfirmDialog), {
+  ssr: false,
+});
+const AskManagerDialog = dynamic(() => import('./ask-manager-dialog').then((m) => m.AskManagerDialog), {
+  ssr: false,
+});
 
 type Email = Draft['thread'][number];
 

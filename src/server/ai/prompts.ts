@@ -4,12 +4,16 @@ import { type ContextSpace, type DraftContext, unknownRequirements } from './con
 
 export type PromptMessage = { role: 'system' | 'user'; content: string };
 
-// The ranks ship inside the package: counting never downloads anything.
-const encoding = new Tiktoken(o200k_base);
+// The ranks ship inside the package: counting never downloads anything. Built on first use: the
+// tables cost seconds of CPU and ~100 MB of heap in every process (and every route bundle) that
+// merely imports this module, and only the drafting pipeline counts tokens.
+let encoding: Tiktoken | undefined;
 
 /** Tokens of a chat prompt as o200k models count them (content plus a few per message). */
 export function countPromptTokens(messages: PromptMessage[]): number {
-  return messages.reduce((total, message) => total + 4 + encoding.encode(message.content).length, 3);
+  if (!encoding) encoding = new Tiktoken(o200k_base);
+  const tokens = encoding;
+  return messages.reduce((total, message) => total + 4 + tokens.encode(message.content).length, 3);
 }
 
 export const DEFAULT_TOKEN_BUDGET = 6_000;

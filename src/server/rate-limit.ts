@@ -1,4 +1,5 @@
 import type { BetterAuthPlugin } from 'better-auth';
+import { createAuthMiddleware } from 'better-auth/api';
 import { CLIENT_ADDRESS_HEADER } from '../lib/client-address';
 
 /**
@@ -47,6 +48,10 @@ export function createWindowCounter(rule: { window: number; max: number }) {
       bucket.count += 1;
       return null;
     },
+    /** Forgets the key's attempts: a successful sign-in is not a guess. */
+    forget(key: string) {
+      buckets.delete(key);
+    },
     reset() {
       buckets.clear();
     },
@@ -67,10 +72,27 @@ async function signInEmailOf(request: Request): Promise<string | null> {
   return null;
 }
 
-/** The per-account half of the sign-in limit; runs wherever better-auth's rate limit is on. */
+/**
+ * The per-account half of the sign-in limit; runs wherever better-auth's rate limit is on. Guesses
+ * count; a sign-in that succeeds (allowed only while under the limit) clears its account's count,
+ * so a broker signing in on a laptop, a phone and a second browser is never locked out.
+ */
 export function accountSignInLimit(): BetterAuthPlugin {
   return {
     id: 'echo-account-sign-in-limit',
+    hooks: {
+      after: [
+        {
+          matcher: (context) => context.path === '/sign-in/email',
+          handler: createAuthMiddleware(async (ctx) => {
+            const email = (ctx.body as { email?: unknown } | undefined)?.email;
+            if (ctx.context.newSession && typeof email === 'string') {
+              signInAttemptsPerAccount.forget(email.trim().toLowerCase());
+            }
+          }),
+        },
+      ],
+    },
     async onRequest(request, ctx) {
       if (!ctx.rateLimit.enabled || request.method !== 'POST') return;
       if (!new URL(request.url).pathname.endsWith('/sign-in/email')) return;

@@ -59,6 +59,31 @@ describe('sign-in rate limits', () => {
     expect(real.status).toBe(429);
   });
 
+  it('never locks out an account that signs in successfully, however often', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < SIGN_IN_PER_ACCOUNT.max * 2; attempt += 1) {
+      const address = `198.51.${office}.${attempt + 1}`;
+      const response = await signIn(
+        { email: 'manager@echo.test', password: 'echo-demo-password' },
+        { [CLIENT_ADDRESS_HEADER]: address },
+      );
+      statuses.push(response.status);
+    }
+    expect(new Set(statuses)).toEqual(new Set([200]));
+    // A success clears the guesses before it: the next guesses start from nothing.
+    for (let attempt = 0; attempt < SIGN_IN_PER_ACCOUNT.max - 1; attempt += 1) {
+      await signIn(
+        { email: 'manager@echo.test', password: `guess-${attempt}` },
+        { [CLIENT_ADDRESS_HEADER]: `198.51.${office}.200` },
+      );
+    }
+    const real = await signIn(
+      { email: 'manager@echo.test', password: 'echo-demo-password' },
+      { [CLIENT_ADDRESS_HEADER]: `198.51.${office}.201` },
+    );
+    expect(real.status).toBe(200);
+  });
+
   it('lets thirty brokers behind one office address sign in at 9 am', async () => {
     const address = `203.0.${office}.10`;
     const emails = Array.from({ length: 30 }, (_, index) => `broker${index}.${office}@echo.test`);

@@ -1,9 +1,14 @@
+import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { baseUrl, keepScreenshot, launchBrowser, signIn } from './browser';
+import { copySeededDraft } from './copies';
 
 let browser: Browser;
 let page: Page;
+let db: pg.Client;
+/** Drafts this file copied to change: removed afterwards, so the next file sees the seed. */
+const copies: number[] = [];
 
 const pane = () => page.getByRole('region', { name: /^Review: / });
 const queue = () => page.getByRole('list', { name: 'Drafts waiting for review' });
@@ -20,13 +25,25 @@ async function queueIds(): Promise<number[]> {
 }
 
 beforeAll(async () => {
+  db = new pg.Client({ connectionString: inject('databaseUrl') });
+  await db.connect();
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await signIn(page, 'agent@echo.test');
 });
 
 afterAll(async () => {
+  if (copies.length > 0) {
+    const { rows } = await db.query<{ inbound_email_id: string }>(
+      'delete from email_drafts where id = any($1::bigint[]) returning inbound_email_id',
+      [copies.map(String)],
+    );
+    await db.query('delete from emails where id = any($1::bigint[])', [
+      rows.map((row) => row.inbound_email_id),
+    ]);
+  }
   await browser?.close();
+  await db?.end();
 });
 
 describe('the review loop', () => {
@@ -98,5 +115,36 @@ describe('auto-advance', () => {
     // Put the seed back as the other browser tests expect it.
     await page.locator('[data-sonner-toast]').getByRole('button', { name: 'Restore', exact: true }).click();
     await expect.poll(async () => (await queueIds())[0]).toBe(first);
+  });
+});
+
+describe('edits survive regeneration', () => {
+  it("keeps the agent's edited body as its own version before the regenerated one", async () => {
+    const id = await copySeededDraft(db, 'Northstar Labs', 30);
+    copies.push(id);
+    await page.goto(`${baseUrl}/inbox?draft=${id}`);
+    await statusBadge('Pending review').waitFor();
+    const editor = pane().getByLabel('Reply body');
+    const edited = `${await editor.inputValue()}\n\nP.S. The coffee on the tour is on me.`;
+    await editor.fill(edited);
+    await pane().getByRole('button', { name: 'Save', exact: true }).click();
+    await pane()
+      .getByText(/^Saved · revision \d+$/)
+      .waitFor();
+    await pane().getByLabel('Instruction', { exact: true }).fill('Shorter, keep my P.S.');
+    await pane().getByRole('button', { name: 'Regenerate', exact: true }).click();
+    const versions = pane().locator('section[aria-labelledby="versions-title"] li');
+    const asked = versions.filter({ hasText: 'Shorter, keep my P.S.' });
+    await asked.waitFor({ timeout: 45_000 });
+    expect(await asked.textContent()).toContain('Current');
+    // The edit is a version of its own, written by the agent, and its body is the edited one.
+    const edit = versions.filter({ hasText: 'Edited by you' });
+    expect(await edit.count()).toBe(1);
+    const { rows } = await db.query<{ body: string; kind: string }>(
+      `select body, kind from draft_versions where draft_id = $1 and kind = 'edit'`,
+      [id],
+    );
+    expect(rows).toEqual([{ body: edited, kind: 'edit' }]);
+    await keepScreenshot(page, 'review-loop-edit-survives');
   });
 });

@@ -27,8 +27,8 @@ if (dealId !== undefined && (!Number.isInteger(dealId) || dealId <= 0)) {
 
 const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(DEV_DATABASE);
 const { db, pool } = await import('../src/server/db');
-const { asc, isNotNull } = await import('drizzle-orm');
-const { organizationSettings } = await import('../db/schema');
+const { asc, eq, isNotNull } = await import('drizzle-orm');
+const { organizationSettings, organizations } = await import('../db/schema');
 const { findOrganizationByInboundAddress } = await import('../src/server/settings/queries');
 const { assertSimulateAllowed, receiveInboundEmail } = await import('../src/server/inbound/service');
 const { getBoss } = await import('../src/server/queue');
@@ -46,8 +46,10 @@ async function recipient() {
       address: organizationSettings.inboundAddress,
     })
     .from(organizationSettings)
+    .innerJoin(organizations, eq(organizations.id, organizationSettings.organizationId))
     .where(isNotNull(organizationSettings.inboundAddress))
-    .orderBy(asc(organizationSettings.updatedAt))
+    // The first organization set up, not the last settings saved: the default stays put.
+    .orderBy(asc(organizations.createdAt), asc(organizations.id))
     .limit(1);
   if (!first?.address) throw new Error('No organization has an inbound address: run `make db-fresh` first');
   return { organizationId: first.organizationId, address: first.address };

@@ -94,6 +94,22 @@ describe('formErrors', () => {
     expect(result.summary).not.toMatch(/expected|>=|<=/);
   });
 
+  it('names every field when the form shows only the summary', () => {
+    const error = {
+      data: {
+        zodError: {
+          fieldErrors: {
+            monthlyRate: ['Invalid input: expected number, received NaN'],
+            'availability.thursday': ['must be a time like 2pm or 10:30am'],
+          },
+        },
+      },
+    };
+    expect(formErrors(error, {}).summary).toBe(
+      'Enter a number for monthly rate. Availability thursday must be a time like 2pm or 10:30am.',
+    );
+  });
+
   it('keeps the message of an error that is not a validation error', () => {
     const error = Object.assign(new Error('Only admins can change settings.'), {
       data: { code: 'FORBIDDEN' },

@@ -42,6 +42,8 @@ export function fieldErrorSentence(message: string, field: FieldText): string {
     return `Choose one of the options for ${label.toLowerCase()}`;
   if (/invalid (date|iso)/i.test(message)) return `${label} must be a date`;
   if (/^(invalid|too small|too big)\b/i.test(message)) return `${label} is not valid: check it and try again`;
+  // A predicate written for people ("must be a time like 2pm"): the field's name goes before it.
+  if (/^(must|can|needs|is|should)\b/.test(message)) return `${label} ${message}`;
   return message;
 }
 
@@ -89,11 +91,13 @@ export function formErrors<K extends string>(
   }
   for (const message of zod.formErrors ?? [])
     sentences.push(fieldErrorSentence(message, { label: 'The form' }));
+  // When the sentences also show under their inputs, the summary names the first and counts the
+  // rest; when the form shows only the summary, it names every field, or one would go unsaid.
   const summary =
     sentences.length === 0
       ? 'Some values are not valid. Check the form and try again.'
-      : sentences.length === 1
-        ? `${sentences[0]}.`
+      : sentences.length === 1 || Object.keys(mapped).length === 0
+        ? `${sentences.join('. ')}.`
         : `${sentences[0]}, and ${sentences.length - 1} more ${sentences.length === 2 ? 'field needs' : 'fields need'} a change.`;
   return { fields: mapped, summary: summary.replace(/\.\.$/, '.') };
 }

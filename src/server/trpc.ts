@@ -37,6 +37,24 @@ function describeZodError(error: ZodError) {
     .join('; ');
 }
 
+/**
+ * zod's issues by field, each field named by its whole path ("availability.thursday", where
+ * `flatten()` would say only "availability"), so a form can say which nested field is wrong.
+ */
+function fieldErrorsOf(error: ZodError) {
+  const fieldErrors: Record<string, string[]> = {};
+  const formErrors: string[] = [];
+  for (const issue of error.issues) {
+    if (issue.path.length === 0) {
+      formErrors.push(issue.message);
+      continue;
+    }
+    const field = issue.path.join('.');
+    fieldErrors[field] = [...(fieldErrors[field] ?? []), issue.message];
+  }
+  return { fieldErrors, formErrors };
+}
+
 /** Per-procedure knobs read by the middlewares below. */
 export type ProcedureMeta = { maxStringLength?: number };
 
@@ -54,7 +72,7 @@ const t = initTRPC
           ...shape.data,
           // Stacks stay on the server.
           stack: undefined,
-          zodError: zodError ? zodError.flatten() : null,
+          zodError: zodError ? fieldErrorsOf(zodError) : null,
           retryAt: error.cause instanceof RateLimitError ? error.cause.retryAt.toISOString() : null,
         },
       };

@@ -50,10 +50,11 @@ describe('the space inventory', () => {
     await page.getByLabel('Number of meeting rooms').fill('2');
     await page.getByLabel('Utilities included').selectOption('yes');
     await page.getByRole('button', { name: 'Save' }).first().click();
-    // The server names both bad fields; nothing is created.
-    const problem = page.getByRole('alert').filter({ hasText: 'monthlyRate' });
+    // The server names both bad fields, said for people; nothing is created.
+    const problem = page.getByRole('alert').filter({ hasText: /monthly rate/i });
     await problem.waitFor();
-    await expect(problem.textContent()).resolves.toContain('availability.thursday');
+    await expect(problem.textContent()).resolves.toMatch(/Thursday/i);
+    await expect(problem.textContent()).resolves.not.toMatch(/monthlyRate|availability\.thursday/);
     await page.getByLabel('Monthly rate ($)').fill('5400');
     await page.getByLabel('Tour slots on Thursday').fill('11:30am');
     await page.getByRole('button', { name: 'Save' }).first().click();

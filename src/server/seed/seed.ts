@@ -104,7 +104,10 @@ async function seedDraft(
 
 async function seedOrganization(db: Executor, orgKey: OrgKey, passwordHash: string) {
   const org = demoOrganizations[orgKey];
-  await db.insert(organizations).values({ id: org.id, name: org.name, slug: org.slug });
+  // The demo brokerage is the first one set up (a minute before the other), so "the first
+  // organization" (`make inbound` without TO) is always Tandem, whatever settings change later.
+  const createdAt = new Date(Date.now() - (orgKey === 'tandem' ? 60_000 : 0));
+  await db.insert(organizations).values({ id: org.id, name: org.name, slug: org.slug, createdAt });
   await db.insert(organizationSettings).values({
     organizationId: org.id,
     senderName: org.senderName,

@@ -6,6 +6,9 @@ import type { Role } from './auth';
  */
 export type Viewer = { userId: string; organizationId: string; role: Role; name: string; email: string };
 
+/** The member a service acts for: who, in which organization, with which role (the audit's actor is `audit.Actor`). */
+export type Member = Pick<Viewer, 'userId' | 'organizationId' | 'role'>;
+
 const rank: Record<Role, number> = { agent: 0, manager: 1, admin: 2 };
 
 export const hasRole = (viewer: Pick<Viewer, 'role'>, atLeast: Role) => rank[viewer.role] >= rank[atLeast];

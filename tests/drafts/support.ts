@@ -12,14 +12,14 @@ import {
   organizationSettings,
 } from '../../db/schema';
 import type { DraftGenerator, GenerateDraftRequest, GeneratedDraft } from '../../src/server/ai/types';
-import type { Actor } from '../../src/server/drafts/service';
+import type { Member } from '../../src/server/viewer';
 import { db } from '../helpers';
 
 export const TANDEM = 'org_tandem_demo';
 export const OTHER = 'org_other_brokerage';
 
-export const agent: Actor = { userId: 'user_demo_agent', organizationId: TANDEM, role: 'agent' };
-export const manager: Actor = { userId: 'user_demo_manager', organizationId: TANDEM, role: 'manager' };
+export const agent: Member = { userId: 'user_demo_agent', organizationId: TANDEM, role: 'agent' };
+export const manager: Member = { userId: 'user_demo_manager', organizationId: TANDEM, role: 'manager' };
 
 const passed = (): DraftValidation => ({ status: 'passed', issues: [], checkedAt: new Date().toISOString() });
 const failed = (): DraftValidation => ({

@@ -3,9 +3,10 @@ import { emailDrafts } from '../../../db/schema';
 import { recordAudit, userActor } from '../audit';
 import { type Executor, withTransaction } from '../db';
 import { ForbiddenError, InvalidTransitionError } from '../errors';
+import type { Member } from '../viewer';
 import { requestOverridePermission } from './permissions';
 import type { RequestOverrideInput } from './schemas';
-import { type Actor, findDraft, updateDraft } from './service';
+import { findDraft, updateDraft } from './service';
 
 /**
  * An agent on a failed draft asks a manager to look at it ("Ask a manager"): stored on the draft
@@ -14,7 +15,7 @@ import { type Actor, findDraft, updateDraft } from './service';
  */
 export async function requestOverride(
   executor: Executor,
-  params: RequestOverrideInput & { actor: Actor; now?: Date },
+  params: RequestOverrideInput & { actor: Member; now?: Date },
 ) {
   const { actor } = params;
   const now = params.now ?? new Date();

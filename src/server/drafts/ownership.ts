@@ -4,9 +4,10 @@ import { type AuditEntry, recordAudits, userActor } from '../audit';
 import { type Executor, withTransaction } from '../db';
 import { assertMember } from '../deals/service';
 import { ForbiddenError, NotFoundError } from '../errors';
+import type { Member } from '../viewer';
 import { assignPermission } from './permissions';
 import type { ArchiveDraftsInput, AssignDraftsInput } from './schemas';
-import { type Actor, archiveDraft } from './service';
+import { archiveDraft } from './service';
 
 /** The selected drafts of the organization, locked; any id it does not hold is NOT_FOUND, like a missing one. */
 async function selectedDrafts(executor: Executor, organizationId: string, ids: readonly number[]) {
@@ -28,7 +29,7 @@ async function selectedDrafts(executor: Executor, organizationId: string, ids: r
  */
 export async function assignDrafts(
   executor: Executor,
-  params: AssignDraftsInput & { actor: Actor; now?: Date },
+  params: AssignDraftsInput & { actor: Member; now?: Date },
 ) {
   const { actor, ids, userId } = params;
   const now = params.now ?? new Date();
@@ -128,7 +129,7 @@ export async function assignDrafts(
  */
 export async function archiveDrafts(
   executor: Executor,
-  params: ArchiveDraftsInput & { actor: Actor; now?: Date },
+  params: ArchiveDraftsInput & { actor: Member; now?: Date },
 ) {
   const now = params.now ?? new Date();
   // One transaction: half an archived selection would leave the queue in a state nobody chose.

@@ -16,11 +16,12 @@ import {
   NotFoundError,
   RegenerationLimitError,
 } from '../errors';
+import { parseAddress } from '../inbound/clean';
 import { learnFromSend, recordSendSimilarity } from '../learning/service';
 import { cancelQueuedDeliveries, enqueueDelivery } from '../mail/delivery';
 import { canAdvanceDelivery } from '../mail/delivery-status';
 import { getOrganizationSettings } from '../settings/queries';
-import { hasRole, type Viewer } from '../viewer';
+import { hasRole, type Member } from '../viewer';
 import { regenerationAllowance } from './allowance';
 import type {
   ApproveDraftInput,
@@ -31,8 +32,6 @@ import type {
   SwitchVersionInput,
 } from './schemas';
 import { allowedFrom, assertTransition, type DraftAction } from './transitions';
-
-export type Actor = Pick<Viewer, 'userId' | 'organizationId' | 'role'>;
 
 type DraftRow = typeof emailDrafts.$inferSelect;
 
@@ -152,7 +151,7 @@ export async function updateDraft(
 
 export async function editDraft(
   db: Executor,
-  params: EditDraftInput & { actor: Actor; now?: Date; validate?: ValidateBody },
+  params: EditDraftInput & { actor: Member; now?: Date; validate?: ValidateBody },
 ) {
   const now = params.now ?? new Date();
   const { actor } = params;
@@ -311,7 +310,7 @@ export async function nextVersionNumber(tx: Transaction, draftId: number) {
  */
 export async function saveEditedBodyAsVersion(
   tx: Transaction,
-  params: { draft: DraftRow; actor: Actor | null; now: Date },
+  params: { draft: DraftRow; actor: Member | null; now: Date },
 ): Promise<number | null> {
   const { draft } = params;
   if (!draft.isEdited) return null;
@@ -342,7 +341,7 @@ export async function saveEditedBodyAsVersion(
 
 export async function regenerateDraft(
   db: Executor,
-  params: RegenerateDraftInput & { actor: Actor; generator: DraftGenerator; now?: Date },
+  params: RegenerateDraftInput & { actor: Member; generator: DraftGenerator; now?: Date },
 ) {
   const now = params.now ?? new Date();
   const { actor } = params;
@@ -438,7 +437,7 @@ export async function regenerateDraft(
 
 export async function switchDraftVersion(
   db: Executor,
-  params: SwitchVersionInput & { actor: Actor; now?: Date },
+  params: SwitchVersionInput & { actor: Member; now?: Date },
 ) {
   const now = params.now ?? new Date();
   const { actor } = params;
@@ -485,7 +484,7 @@ export async function switchDraftVersion(
   });
 }
 
-export async function approveDraft(db: Executor, params: ApproveDraftInput & { actor: Actor; now?: Date }) {
+export async function approveDraft(db: Executor, params: ApproveDraftInput & { actor: Member; now?: Date }) {
   const now = params.now ?? new Date();
   const { actor } = params;
   const draft = await findDraft(db, actor.organizationId, params.id);
@@ -550,12 +549,12 @@ function replySubject(subject: string) {
 }
 
 /** `Name <a@b>` or `a@b` → the parts; the domain names our Message-IDs. */
-function parseAddress(value: string) {
-  const match = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(value);
-  const address = (match?.[2] ?? value).trim();
-  const name = match?.[1]?.replace(/^"|"$/g, '').trim() || null;
-  const domain = address.split('@')[1] || 'echo.localhost';
-  return { address, name, domain };
+/** Who a reply is from: the organization's sender, else EMAIL_FROM; the domain names its Message-ID. */
+function senderOf(settings: { senderEmail: string; senderName: string }) {
+  const sender = settings.senderEmail
+    ? { address: settings.senderEmail, name: settings.senderName || null }
+    : (parseAddress(env.EMAIL_FROM) ?? { address: env.EMAIL_FROM, name: null });
+  return { ...sender, domain: sender.address.split('@')[1] || 'echo.localhost' };
 }
 
 type EmailRow = typeof emails.$inferSelect;
@@ -584,7 +583,7 @@ async function findEmail(db: Executor, organizationId: string, id: number) {
   return email;
 }
 
-export type SendOptions = { actor: Actor; now?: Date; boss?: PgBoss };
+export type SendOptions = { actor: Member; now?: Date; boss?: PgBoss };
 
 /**
  * The transactional send. A second call for a sent draft (a double click, a retried request)
@@ -611,14 +610,7 @@ export async function sendDraft(db: Executor, params: SendDraftInput & SendOptio
     if (!context) throw new NotFoundError('Inbound email of draft', draft.id);
     const { inbound } = context;
     const settings = await getOrganizationSettings(tx, actor.organizationId);
-    const fallback = parseAddress(env.EMAIL_FROM);
-    const from = settings.senderEmail
-      ? {
-          address: settings.senderEmail,
-          name: settings.senderName || null,
-          domain: parseAddress(settings.senderEmail).domain,
-        }
-      : fallback;
+    const from = senderOf(settings);
 
     const [email] = await tx
       .insert(emails)
@@ -793,7 +785,7 @@ export async function retryDelivery(db: Executor, params: { id: number } & SendO
   });
 }
 
-export async function archiveDraft(db: Executor, params: ArchiveDraftInput & { actor: Actor; now?: Date }) {
+export async function archiveDraft(db: Executor, params: ArchiveDraftInput & { actor: Member; now?: Date }) {
   const now = params.now ?? new Date();
   const { actor } = params;
   const reason = params.reason?.trim() || null;
@@ -822,7 +814,7 @@ export async function archiveDraft(db: Executor, params: ArchiveDraftInput & { a
   });
 }
 
-export async function restoreDraft(db: Executor, params: { id: number; actor: Actor; now?: Date }) {
+export async function restoreDraft(db: Executor, params: { id: number; actor: Member; now?: Date }) {
   const now = params.now ?? new Date();
   const { actor } = params;
   // The restore and its audit event stand or fall together.

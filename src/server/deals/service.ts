@@ -133,6 +133,14 @@ export async function moveDealStage(
   });
 }
 
+/** A change to a deal's spaces is activity on the deal. */
+function touchDeal(tx: Transaction, organizationId: string, dealId: number, now: Date) {
+  return tx
+    .update(deals)
+    .set({ lastActivityAt: now, updatedAt: now })
+    .where(and(eq(deals.id, dealId), eq(deals.organizationId, organizationId)));
+}
+
 /** Changes how a space stands on a deal (shown → interested → touring → selected, or rejected). */
 export async function setDealSpaceStatus(
   executor: Executor,
@@ -163,10 +171,7 @@ export async function setDealSpaceStatus(
       .where(and(eq(dealSpaces.id, link.id), eq(dealSpaces.status, link.status)))
       .returning({ status: dealSpaces.status });
     if (!updated) throw new NotFoundError('Space on deal', `${params.dealId}/${params.spaceId}`);
-    await tx
-      .update(deals)
-      .set({ lastActivityAt: now, updatedAt: now })
-      .where(and(eq(deals.id, params.dealId), eq(deals.organizationId, params.organizationId)));
+    await touchDeal(tx, params.organizationId, params.dealId, now);
 
     await recordAudit(tx, {
       organizationId: params.organizationId,
@@ -341,10 +346,7 @@ export async function attachSpace(executor: Executor, params: AttachSpaceInput &
       spaceId: params.spaceId,
       status,
     });
-    await tx
-      .update(deals)
-      .set({ lastActivityAt: now, updatedAt: now })
-      .where(and(eq(deals.id, params.dealId), eq(deals.organizationId, params.organizationId)));
+    await touchDeal(tx, params.organizationId, params.dealId, now);
     await recordAudit(tx, {
       organizationId: params.organizationId,
       actor: params.actor,
@@ -374,10 +376,7 @@ export async function detachSpace(executor: Executor, params: DetachSpaceInput &
       .returning({ status: dealSpaces.status });
     if (!removed) throw new NotFoundError('Space on deal', `${params.dealId}/${params.spaceId}`);
     const now = new Date();
-    await tx
-      .update(deals)
-      .set({ lastActivityAt: now, updatedAt: now })
-      .where(and(eq(deals.id, params.dealId), eq(deals.organizationId, params.organizationId)));
+    await touchDeal(tx, params.organizationId, params.dealId, now);
     await recordAudit(tx, {
       organizationId: params.organizationId,
       actor: params.actor,

@@ -42,16 +42,30 @@ function moduleName(source: string) {
 }
 
 /**
+ * The scripts a page's HTML makes a browser load. A `nomodule` script (Next's legacy polyfills,
+ * ~40 kB gzipped) is skipped by every browser that runs ES modules — every browser Echo supports —
+ * so it is not part of the first load.
+ */
+export function pageScripts(html: string) {
+  const sources = [...html.matchAll(/<script\b[^>]*>/gi)]
+    .map((match) => match[0])
+    .filter((tag) => !/\snomodule\b/i.test(tag))
+    .map((tag) => /\ssrc="([^"]+\.js[^"]*)"/i.exec(tag)?.[1])
+    .filter((source): source is string => Boolean(source));
+  return [...new Set(sources)];
+}
+
+/**
  * A page's first-load JS: every script its HTML loads, gzipped; and, when the build wrote browser
  * source maps (the bench builds with ECHO_BROWSER_SOURCE_MAPS=1), the five largest modules in it —
  * each chunk's gzipped size shared among its sources by their share of its bytes.
  */
 export async function firstLoadJs(base: string, path: string, cookie: string) {
   const html = await (await fetch(`${base}${path}`, { headers: { cookie } })).text();
-  const sources = [...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((match) => match[1] ?? '');
+  const sources = pageScripts(html);
   let total = 0;
   const modules = new Map<string, number>();
-  for (const source of new Set(sources)) {
+  for (const source of sources) {
     const url = new URL(source, base);
     const text = await (await fetch(url)).text();
     const gzipped = gzipSync(text).length;

@@ -23,22 +23,11 @@ export function webConcurrency(env: NodeJS.ProcessEnv = process.env) {
 const port = process.env.PORT || '3000';
 
 /**
- * The primary only forks: each worker is `next start` itself (node_modules/next/dist/bin/next), whose
- * server's listen() on the port is shared through the primary. Workers get node's own flags
- * (e.g. --cpu-prof) but not tsx's loader, which this primary needed and a worker does not.
+ * The primary only forks: each worker is one web process (scripts/web.ts: Next.js's server, with
+ * /api/trpc answered by tRPC's Node adapter first), whose listen() on the port is shared through
+ * the primary. Workers get node's own flags (e.g. --cpu-prof) and tsx's loader, as this primary has.
  */
-cluster.setupPrimary({
-  exec: 'node_modules/next/dist/bin/next',
-  args: [
-    'start',
-    '--port',
-    port,
-    ...(process.env.HOSTNAME_BIND ? ['--hostname', process.env.HOSTNAME_BIND] : []),
-  ],
-  execArgv: process.execArgv.filter(
-    (flag, i, all) => flag !== '--import' && all[i - 1] !== '--import' && !flag.includes('tsx'),
-  ),
-});
+cluster.setupPrimary({ exec: 'scripts/web.ts', execArgv: process.execArgv });
 
 const count = webConcurrency();
 let isStopping = false;

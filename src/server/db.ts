@@ -1,10 +1,12 @@
+import { is } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { createDatabase, type Executor, type Transaction } from '../../db/client';
 import { env } from './env';
 
 export type { Executor, Transaction } from '../../db/client';
 
-// One pool per process, kept across Next.js dev reloads.
+// One pool per process, kept across Next.js dev reloads and shared by every copy of this module in
+// it: Next.js's server bundles and, under `make start`, the API's own (scripts/web.ts).
 const globalForDb = globalThis as unknown as { echoDatabase?: ReturnType<typeof createDatabase> };
 const instance = globalForDb.echoDatabase ?? createDatabase(env.DATABASE_URL, env.DB_POOL_MAX);
 globalForDb.echoDatabase = instance;
@@ -12,8 +14,11 @@ globalForDb.echoDatabase = instance;
 export const pool = instance.pool;
 export const db = instance.db;
 
-/** Runs `work` in a transaction: the caller's, when it passes one, or a new one. */
+/**
+ * Runs `work` in a transaction: the caller's, when it passes one, or a new one. `is` (Drizzle's
+ * brand check, not `instanceof`) knows a transaction whichever copy of Drizzle made it.
+ */
 export function withTransaction<T>(executor: Executor, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  if (executor instanceof PgTransaction) return work(executor as Transaction);
+  if (is(executor, PgTransaction)) return work(executor as Transaction);
   return executor.transaction(work);
 }

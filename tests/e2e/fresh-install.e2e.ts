@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -7,9 +7,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { migrateDatabase } from '../../db/migrate';
 import { ARTIFACTS, asOwnClient, keepScreenshot, launchBrowser } from './browser';
+import { spawnWebServer } from './server';
 
 // A fresh installation needs a database with no organization, which the shared seeded server
-// cannot give: this file runs its own `next start` (no worker: account mail is sent in the request)
+// cannot give: this file runs its own web server (no worker: account mail is sent in the request)
 // on a free port (FRESH_E2E_PORT, or one the system hands out) against an empty, migrated database.
 async function freePort(): Promise<number> {
   if (process.env.FRESH_E2E_PORT) return Number(process.env.FRESH_E2E_PORT);
@@ -57,18 +58,15 @@ beforeAll(async () => {
   const databaseUrl = new URL(adminUrl);
   databaseUrl.pathname = `/${database}`;
   await migrateDatabase(databaseUrl.toString());
-  server = spawn('node_modules/.bin/next', ['start', '--port', String(PORT), '--hostname', '127.0.0.1'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl.toString(),
-      PORT: String(PORT),
-      APP_URL: freshUrl,
-      AUTH_SECRET: 'e2e-fresh-secret-e2e-fresh-secret-e2e-fresh',
-      OPENAI_API_KEY: '',
-      RESEND_API_KEY: '',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
+  server = spawnWebServer({
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl.toString(),
+    PORT: String(PORT),
+    APP_URL: freshUrl,
+    AUTH_SECRET: 'e2e-fresh-secret-e2e-fresh-secret-e2e-fresh',
+    OPENAI_API_KEY: '',
+    RESEND_API_KEY: '',
   });
   await waitForHealth();
   browser = await launchBrowser();

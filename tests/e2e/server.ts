@@ -26,7 +26,18 @@ async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 60_0
   throw new Error(`The app did not answer ${url}/api/trpc/health within ${timeoutMs / 1000}s`);
 }
 
-/** A seeded database of its own and the production server (`next start`) plus a worker on it. */
+/**
+ * One web process as `make start` runs it on each core (scripts/web.ts: Next.js's production
+ * server, with /api/trpc answered by tRPC's Node adapter first), on 127.0.0.1:$PORT of `env`.
+ */
+export function spawnWebServer(env: NodeJS.ProcessEnv) {
+  return spawn(process.execPath, ['--import', 'tsx', 'scripts/web.ts'], {
+    env: { ...env, HOSTNAME_BIND: '127.0.0.1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
+/** A seeded database of its own and the production web server (scripts/web.ts) plus a worker on it. */
 export default async function setup(project: TestProject) {
   if (!existsSync(`${process.env.NEXT_DIST_DIR || '.next'}/BUILD_ID`))
     throw new Error('No production build: run `make build` before the browser tests');
@@ -61,14 +72,7 @@ export default async function setup(project: TestProject) {
     OPENAI_API_KEY: '',
     RESEND_API_KEY: '',
   };
-  const server = spawn(
-    'node_modules/.bin/next',
-    ['start', '--port', String(PORT), '--hostname', '127.0.0.1'],
-    {
-      env,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
+  const server = spawnWebServer(env);
   const worker = spawn('node_modules/.bin/tsx', ['src/server/jobs/worker.ts'], {
     env,
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -15,7 +15,7 @@ import {
 } from '../../../db/schema';
 import { cursorId, cursorTimestamp, decodeCursor, encodeCursor } from '../../lib/cursor';
 import type { Role } from '../auth';
-import type { Executor } from '../db';
+import { db, type Executor } from '../db';
 import { BadInputError, NotFoundError } from '../errors';
 import { slaLevel } from '../sla';
 import { regenerationAllowance } from './allowance';
@@ -28,15 +28,22 @@ const sentEmails = sql.raw('sent_email');
 const assignees = alias(users, 'assignee');
 
 /**
- * The inbox: most urgent reply deadline first (no deadline last), then id, as a keyset over
- * `(reply_deadline_at, id)` so a deep page costs what the first one does.
+ * Which conditions an inbox query has: a list's filters change the statement's shape, never its
+ * values, which are placeholders. One shape is one statement, prepared once per process.
  */
-export async function listDrafts(
-  db: Executor,
-  params: ListDraftsInput & { organizationId: string; viewerId?: string; role?: Role; now?: Date },
-) {
-  const conditions: SQL[] = [eq(emailDrafts.organizationId, params.organizationId)];
-  if (params.status === 'needs_attention') {
+type InboxShape = {
+  view: 'open' | 'status' | 'needs_attention';
+  deal: boolean;
+  validation: boolean;
+  assignee: 'any' | 'me' | 'unassigned';
+  cursor: 'none' | 'deadline' | 'no_deadline';
+};
+
+const placeholder = sql.placeholder;
+
+function inboxQuery(executor: Executor, shape: InboxShape) {
+  const conditions: SQL[] = [eq(emailDrafts.organizationId, placeholder('organizationId'))];
+  if (shape.view === 'needs_attention') {
     conditions.push(
       ne(emailDrafts.status, 'archived'),
       or(
@@ -46,36 +53,31 @@ export async function listDrafts(
                     and ${emails.deliveryStatus} in ('failed', 'bounced'))`,
       ) as SQL,
     );
-  } else if (params.status) {
-    conditions.push(eq(emailDrafts.status, params.status));
+  } else if (shape.view === 'status') {
+    conditions.push(eq(emailDrafts.status, placeholder('status')));
   } else {
     conditions.push(ne(emailDrafts.status, 'archived'));
   }
-  if (params.dealId) conditions.push(eq(emailDrafts.dealId, params.dealId));
-  if (params.validation) conditions.push(eq(emailDrafts.validationStatus, params.validation));
-  if (params.assignee === 'me') {
-    if (!params.viewerId) throw new BadInputError('assignee: "me" needs a signed-in viewer');
-    conditions.push(eq(deals.ownerId, params.viewerId));
-  } else if (params.assignee === 'unassigned') {
-    conditions.push(isNull(deals.ownerId));
-  }
-
-  if (params.cursor) {
-    const cursor = decodeCursor(params.cursor, inboxCursor);
-    if (!cursor) throw new BadInputError('cursor: not a cursor this list gave out');
-    const { d, id } = cursor;
+  if (shape.deal) conditions.push(eq(emailDrafts.dealId, placeholder('dealId')));
+  if (shape.validation) conditions.push(eq(emailDrafts.validationStatus, placeholder('validation')));
+  if (shape.assignee === 'me') conditions.push(eq(deals.ownerId, placeholder('viewerId')));
+  else if (shape.assignee === 'unassigned') conditions.push(isNull(deals.ownerId));
+  if (shape.cursor === 'no_deadline') {
     conditions.push(
-      d === null
-        ? (and(isNull(emailDrafts.replyDeadlineAt), gt(emailDrafts.id, id)) as SQL)
-        : (or(
-            gt(emailDrafts.replyDeadlineAt, new Date(d)),
-            and(eq(emailDrafts.replyDeadlineAt, new Date(d)), gt(emailDrafts.id, id)),
-            isNull(emailDrafts.replyDeadlineAt),
-          ) as SQL),
+      and(isNull(emailDrafts.replyDeadlineAt), gt(emailDrafts.id, placeholder('cursorId'))) as SQL,
+    );
+  } else if (shape.cursor === 'deadline') {
+    const deadline = sql`${placeholder('cursorDeadline')}::timestamptz`;
+    conditions.push(
+      or(
+        gt(emailDrafts.replyDeadlineAt, deadline),
+        and(eq(emailDrafts.replyDeadlineAt, deadline), gt(emailDrafts.id, placeholder('cursorId'))),
+        isNull(emailDrafts.replyDeadlineAt),
+      ) as SQL,
     );
   }
 
-  const rows = await db
+  return executor
     .select({
       id: emailDrafts.id,
       status: emailDrafts.status,
@@ -105,7 +107,59 @@ export async function listDrafts(
     .leftJoin(assignees, eq(assignees.id, deals.ownerId))
     .where(and(...conditions))
     .orderBy(sql`${emailDrafts.replyDeadlineAt} asc nulls last`, asc(emailDrafts.id))
-    .limit(params.limit + 1);
+    .limit(placeholder('limit'));
+}
+
+/**
+ * The process's inbox statements, one per shape met so far (at most 3 × 2 × 2 × 3 × 3 = 108), each
+ * a named prepared statement on every pooled connection: a request pays neither Drizzle's query
+ * building nor PostgreSQL's parse. A transaction (tests, scripts) gets the statement unprepared.
+ */
+const preparedInboxQueries = new Map<string, ReturnType<ReturnType<typeof inboxQuery>['prepare']>>();
+
+function preparedInboxQuery(shape: InboxShape) {
+  const key = `${shape.view}_${shape.deal ? 'd' : ''}${shape.validation ? 'v' : ''}_${shape.assignee}_${shape.cursor}`;
+  let prepared = preparedInboxQueries.get(key);
+  if (!prepared) {
+    prepared = inboxQuery(db, shape).prepare(`echo_inbox_${key}`);
+    preparedInboxQueries.set(key, prepared);
+  }
+  return prepared;
+}
+
+/**
+ * The inbox: most urgent reply deadline first (no deadline last), then id, as a keyset over
+ * `(reply_deadline_at, id)` so a deep page costs what the first one does.
+ */
+export async function listDrafts(
+  executor: Executor,
+  params: ListDraftsInput & { organizationId: string; viewerId?: string; role?: Role; now?: Date },
+) {
+  if (params.assignee === 'me' && !params.viewerId)
+    throw new BadInputError('assignee: "me" needs a signed-in viewer');
+  const cursor = params.cursor ? decodeCursor(params.cursor, inboxCursor) : null;
+  if (params.cursor && !cursor) throw new BadInputError('cursor: not a cursor this list gave out');
+
+  const shape: InboxShape = {
+    view: params.status === 'needs_attention' ? 'needs_attention' : params.status ? 'status' : 'open',
+    deal: params.dealId !== undefined,
+    validation: params.validation !== undefined,
+    assignee: params.assignee ?? 'any',
+    cursor: !cursor ? 'none' : cursor.d === null ? 'no_deadline' : 'deadline',
+  };
+  const values = {
+    organizationId: params.organizationId,
+    status: params.status,
+    dealId: params.dealId,
+    validation: params.validation,
+    viewerId: params.viewerId,
+    cursorDeadline: cursor?.d,
+    cursorId: cursor?.id,
+    limit: params.limit + 1,
+  };
+  const rows = await (executor === db ? preparedInboxQuery(shape) : inboxQuery(executor, shape)).execute(
+    values,
+  );
 
   const now = params.now ?? new Date();
   const page = rows.slice(0, params.limit);

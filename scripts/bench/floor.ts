@@ -52,17 +52,14 @@ export async function captureBenchStatements(databaseUrl: string, organizationId
 }
 
 /**
- * Replays `getDraft`'s statements in its shape: the draft first, then versions, thread and
- * spaces in parallel, then the audit probe.
+ * Replays `getDraft`'s statements in its shape: the draft first, then versions, thread, spaces and
+ * the audit probe in parallel.
  */
 export async function replayGet(query: (s: Statement) => Promise<unknown[]>, statements: Statement[]) {
   const [first, ...rest] = statements;
-  const last = rest.pop();
   if (!first) return [];
   const head = await query(first);
-  const middle = await Promise.all(rest.map(query));
-  const tail = last ? await query(last) : [];
-  return [head, ...middle, tail];
+  return [head, ...(await Promise.all(rest.map(query)))];
 }
 
 const isMain = import.meta.url === `file://${process.argv[1]}`;

@@ -26,6 +26,9 @@ const inboxCursor = z.object({ d: cursorTimestamp.nullable(), id: cursorId });
 const sentEmails = sql.raw('sent_email');
 /** The deal's owner, who is the draft's assignee. */
 const assignees = alias(users, 'assignee');
+/** Who approved the draft past a failed check, and who asked a manager about it. */
+const approvers = alias(users, 'approver');
+const askers = alias(users, 'asker');
 
 /**
  * Which conditions an inbox query has: a list's filters change the statement's shape, never its
@@ -205,16 +208,21 @@ export async function getDraft(
       regenerationLimit: organizationSettings.regenerationLimit,
       regenerationCooldownHours: organizationSettings.regenerationCooldownHours,
       undoWindowSeconds: organizationSettings.undoWindowSeconds,
+      approverName: approvers.name,
+      askerName: askers.name,
     })
     .from(emailDrafts)
     .innerJoin(deals, eq(deals.id, emailDrafts.dealId))
     .leftJoin(assignees, eq(assignees.id, deals.ownerId))
+    .leftJoin(approvers, eq(approvers.id, emailDrafts.approvedBy))
+    .leftJoin(askers, eq(askers.id, emailDrafts.attentionRequestedBy))
     .leftJoin(organizationSettings, eq(organizationSettings.organizationId, emailDrafts.organizationId))
     .where(and(eq(emailDrafts.id, params.id), eq(emailDrafts.organizationId, params.organizationId)));
   if (!row) throw new NotFoundError('Draft', params.id);
   const { draft, deal } = row;
 
-  const [versions, thread, dealSpaceRows] = await Promise.all([
+  const checkedAt = draft.validation?.checkedAt ?? draft.createdAt.toISOString();
+  const [versions, thread, dealSpaceRows, recordsChangedSince] = await Promise.all([
     db
       .select({ ...getTableColumns(draftVersions), authorName: users.name })
       .from(draftVersions)
@@ -232,38 +240,24 @@ export async function getDraft(
       .innerJoin(spaces, eq(spaces.id, dealSpaces.spaceId))
       .where(eq(dealSpaces.dealId, deal.id))
       .orderBy(asc(dealSpaces.id)),
+    recordsChangedAfter(db, {
+      organizationId: params.organizationId,
+      dealId: deal.id,
+      since: new Date(checkedAt),
+    }),
   ]);
 
   // Who overrode a failed validation, when and why: the approval columns, named.
-  let override: { byName: string | null; at: Date | null; reason: string } | null = null;
-  if (draft.overrideReason) {
-    const [approver] = draft.approvedBy
-      ? await db.select({ name: users.name }).from(users).where(eq(users.id, draft.approvedBy))
-      : [];
-    override = { byName: approver?.name ?? null, at: draft.approvedAt, reason: draft.overrideReason };
-  }
+  const override = draft.overrideReason
+    ? { byName: row.approverName, at: draft.approvedAt, reason: draft.overrideReason }
+    : null;
   // An agent's open "Ask a manager", with who asked.
-  let attentionRequest: { byName: string | null; at: Date; note: string | null } | null = null;
-  if (draft.attentionRequestedAt) {
-    const [asker] = draft.attentionRequestedBy
-      ? await db.select({ name: users.name }).from(users).where(eq(users.id, draft.attentionRequestedBy))
-      : [];
-    attentionRequest = {
-      byName: asker?.name ?? null,
-      at: draft.attentionRequestedAt,
-      note: draft.attentionNote,
-    };
-  }
+  const attentionRequest = draft.attentionRequestedAt
+    ? { byName: row.askerName, at: draft.attentionRequestedAt, note: draft.attentionNote }
+    : null;
 
   const inbound = thread.find((email) => email.id === draft.inboundEmailId);
   if (!inbound) throw new NotFoundError('Inbound email of draft', draft.id);
-  const checkedAt = draft.validation?.checkedAt ?? draft.createdAt.toISOString();
-  const recordsChangedSince = await recordsChangedAfter(db, {
-    organizationId: params.organizationId,
-    dealId: deal.id,
-    spaceIds: dealSpaceRows.map(({ space }) => space.id),
-    since: new Date(checkedAt),
-  });
   const sentEmail = draft.sentEmailId
     ? (thread.find((email) => email.id === draft.sentEmailId) ?? null)
     : null;
@@ -325,7 +319,7 @@ const groundingEdits = {
 /** Whether the deal or any of its spaces was edited after `since` (read from the audit log's entity index). */
 async function recordsChangedAfter(
   db: Executor,
-  params: { organizationId: string; dealId: number; spaceIds: number[]; since: Date },
+  params: { organizationId: string; dealId: number; since: Date },
 ) {
   if (Number.isNaN(params.since.getTime())) return false;
   const targets: SQL[] = [
@@ -334,17 +328,15 @@ async function recordsChangedAfter(
            groundingEdits.deal.map((a) => sql`${a}`),
            sql`, `,
          )}))`,
-  ];
-  if (params.spaceIds.length > 0)
-    targets.push(sql`(${auditEvents.entityType} = 'space'
-         and ${auditEvents.entityId} in (${sql.join(
-           params.spaceIds.map((id) => sql`${String(id)}`),
-           sql`, `,
-         )})
+    // The deal's spaces as they are now, read in the same statement.
+    sql`(${auditEvents.entityType} = 'space'
+         and ${auditEvents.entityId} in (select ${dealSpaces.spaceId}::text from ${dealSpaces}
+                                         where ${dealSpaces.dealId} = ${params.dealId})
          and ${auditEvents.action} in (${sql.join(
            groundingEdits.space.map((a) => sql`${a}`),
            sql`, `,
-         )}))`);
+         )}))`,
+  ];
   const [row] = await db
     .select({ id: auditEvents.id })
     .from(auditEvents)

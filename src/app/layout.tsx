@@ -2,7 +2,7 @@ import { GeistMono } from 'geist/font/mono';
 import { GeistSans } from 'geist/font/sans';
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
-import { Toaster } from '@/components/ui/sonner';
+import { Toaster } from '@/components/ui/toaster';
 import { parseTheme, THEME_COOKIE } from '@/lib/theme';
 import { TRPCProvider } from '@/trpc/react';
 import './globals.css';

@@ -1,17 +1,15 @@
 'use client';
 
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { Archive, Inbox, MessageCircleQuestion, RefreshCw, UserRound, X } from 'lucide-react';
-import { useEffect, useImperativeHandle, useRef } from 'react';
-import { Badge } from '@/components/ui/badge';
+import { Inbox, RefreshCw } from 'lucide-react';
+import { useImperativeHandle, useRef } from 'react';
 import { Button } from '@/components/ui/button';
-import { Checkbox } from '@/components/ui/checkbox';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
+import { lazy, useLazy } from '@/lib/lazy';
 import { cn } from '@/lib/utils';
 import type { RouterOutputs } from '@/trpc/react';
-import { SlaBadge } from './sla-badge';
-import { ConfidenceBadge, DeliveryBadge, OfflineBadge, ValidationBadge } from './status-badges';
+
+const queueRows = lazy(() => import('./queue-rows'));
 
 export type QueueItem = RouterOutputs['drafts']['list']['items'][number];
 
@@ -41,6 +39,22 @@ const emptyText: Record<InboxView, { title: string; body: string }> = {
   },
   archived: { title: 'No archived drafts', body: 'Archived drafts are kept here and can be restored.' },
 };
+
+/** The queue while its first page (or, right after the first paint, the rows' code) loads. */
+function QueueSkeleton() {
+  return (
+    <div className="grid gap-3 p-4" role="status" aria-busy="true" aria-label="Loading drafts">
+      {Array.from({ length: 6 }, (_, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
+        <div key={index} className="grid gap-2 rounded-lg p-2">
+          <Skeleton className="h-4 w-2/5" />
+          <Skeleton className="h-3.5 w-4/5" />
+          <Skeleton className="h-3 w-3/5" />
+        </div>
+      ))}
+    </div>
+  );
+}
 
 export type QueueHandle = { scrollToIndex: (index: number) => void };
 
@@ -91,29 +105,15 @@ export function DraftQueue({
   onMineChange?: (mine: boolean) => void;
   now: Date;
 }) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: items.length + (hasNextPage ? 1 : 0),
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => 124,
-    overscan: 6,
-    getItemKey: (index) => items[index]?.id ?? 'loader',
-  });
-  const virtualItems = virtualizer.getVirtualItems();
-  const lastIndex = virtualItems.at(-1)?.index ?? -1;
-
+  const rows = useLazy(queueRows);
+  const rowsHandle = useRef<QueueHandle>(null);
   useImperativeHandle(
     ref,
-    () => ({ scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }) }),
-    [virtualizer],
+    () => ({ scrollToIndex: (index) => rowsHandle.current?.scrollToIndex(index) }),
+    [],
   );
 
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && lastIndex >= items.length - 1) fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, lastIndex, items.length, fetchNextPage]);
-
   const listName = inboxViews.find((entry) => entry.value === view)?.listName ?? 'Drafts';
-  const allChecked = items.length > 0 && items.every((item) => checked.has(item.id));
 
   // Shift-click selects the range from the last row clicked, as in a mail client.
   const lastToggled = useRef<number | null>(null);
@@ -133,18 +133,7 @@ export function DraftQueue({
 
   let content: React.ReactNode;
   if (status === 'pending') {
-    content = (
-      <div className="grid gap-3 p-4" role="status" aria-busy="true" aria-label="Loading drafts">
-        {Array.from({ length: 6 }, (_, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
-          <div key={index} className="grid gap-2 rounded-lg p-2">
-            <Skeleton className="h-4 w-2/5" />
-            <Skeleton className="h-3.5 w-4/5" />
-            <Skeleton className="h-3 w-3/5" />
-          </div>
-        ))}
-      </div>
-    );
+    content = <QueueSkeleton />;
   } else if (status === 'error') {
     content = (
       <div role="alert" className="grid gap-3 p-6 text-sm">
@@ -182,127 +171,34 @@ export function DraftQueue({
       </div>
     );
   } else {
-    content = (
-      <div ref={scrollRef} className="relative min-h-0 flex-1 overflow-y-auto" data-testid="queue-scroll">
-        <ul aria-label={listName} className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualItems.map((virtualItem) => {
-            const item = items[virtualItem.index];
-            if (!item) {
-              return (
-                <li
-                  key="loader"
-                  className="absolute inset-x-0 top-0 flex items-center justify-center p-4 text-xs text-muted-foreground"
-                  style={{ transform: `translateY(${virtualItem.start}px)` }}
-                >
-                  Loading more…
-                </li>
-              );
-            }
-            const isSelected = item.id === selectedId;
-            return (
-              <li
-                key={item.id}
-                data-index={virtualItem.index}
-                ref={virtualizer.measureElement}
-                className="absolute inset-x-0 top-0"
-                style={{ transform: `translateY(${virtualItem.start}px)` }}
-              >
-                <div
-                  className={cn(
-                    'group relative flex gap-3 border-b border-l-2 border-l-transparent px-4 py-3.5 transition-colors hover:bg-muted/60',
-                    isSelected && 'border-l-brand bg-brand/[0.06] hover:bg-brand/[0.08]',
-                  )}
-                >
-                  <Checkbox
-                    className="relative z-10 mt-0.5"
-                    checked={checked.has(item.id)}
-                    onClick={(event) => {
-                      if (!event.shiftKey) return;
-                      event.preventDefault();
-                      toggle(item.id, !checked.has(item.id), true);
-                    }}
-                    onCheckedChange={(value) => toggle(item.id, value === true)}
-                    aria-label={`Select ${item.company}`}
-                  />
-                  <div className="grid min-w-0 flex-1 gap-1">
-                    <div className="flex items-center gap-2">
-                      {/* The row's one control: its click area stretches over the whole row. */}
-                      <button
-                        type="button"
-                        id={rowId(item.id)}
-                        aria-label={item.company}
-                        aria-describedby={`${rowId(item.id)}-summary`}
-                        aria-current={isSelected ? 'true' : undefined}
-                        onClick={() => onOpen(item.id)}
-                        className="min-w-0 truncate text-left font-medium outline-none after:absolute after:inset-0 focus-visible:after:ring-2 focus-visible:after:ring-ring/60 focus-visible:after:ring-inset"
-                      >
-                        {item.company}
-                      </button>
-                      <span className="ml-auto shrink-0">
-                        {item.slaLevel ? (
-                          <SlaBadge level={item.slaLevel} deadline={item.replyDeadlineAt} now={now} />
-                        ) : (
-                          <DeliveryBadge status={item.deliveryStatus} />
-                        )}
-                      </span>
-                    </div>
-                    <div id={`${rowId(item.id)}-summary`} className="grid gap-0.5">
-                      <span className="truncate text-xs text-muted-foreground">{item.seekerName}</span>
-                      <span className="truncate text-sm">{item.subject}</span>
-                      <span className="line-clamp-1 text-xs text-muted-foreground">{item.preview}</span>
-                    </div>
-                    <div className="flex flex-wrap items-center gap-1.5 pt-1">
-                      <ValidationBadge status={item.validation} questions={item.questions} />
-                      <ConfidenceBadge confidence={item.confidence} />
-                      {item.isOffline ? <OfflineBadge className="relative z-10" /> : null}
-                      {item.attentionRequestedAt ? (
-                        <Badge variant="orange">
-                          <MessageCircleQuestion aria-hidden />
-                          Manager asked
-                        </Badge>
-                      ) : null}
-                      <span className="ml-auto inline-flex min-w-0 items-center gap-1 text-xs text-muted-foreground">
-                        <UserRound className="size-3 shrink-0" aria-hidden />
-                        <span className="truncate">{item.assigneeName ?? 'Unassigned'}</span>
-                      </span>
-                    </div>
-                  </div>
-                </div>
-              </li>
-            );
-          })}
-        </ul>
-      </div>
+    content = rows ? (
+      <rows.QueueRows
+        handleRef={rowsHandle}
+        listName={listName}
+        items={items}
+        hasNextPage={hasNextPage}
+        isFetchingNextPage={isFetchingNextPage}
+        fetchNextPage={fetchNextPage}
+        selectedId={selectedId}
+        onOpen={onOpen}
+        checked={checked}
+        toggle={toggle}
+        now={now}
+      />
+    ) : (
+      <QueueSkeleton />
     );
   }
 
   const bulkBar =
-    checked.size > 0 ? (
-      <div className="flex flex-wrap items-center gap-x-2 gap-y-1.5 border-y bg-muted/50 py-2 pr-2 pl-4 text-sm">
-        <Checkbox
-          checked={allChecked ? true : 'indeterminate'}
-          onCheckedChange={(value) =>
-            onCheckedChange(value === true ? new Set(items.map((item) => item.id)) : new Set())
-          }
-          aria-label="Select all loaded drafts"
-        />
-        <span className="font-medium whitespace-nowrap tabular-nums">{checked.size} selected</span>
-        <span className="ml-auto" />
-        {bulkAssign}
-        <Button size="sm" variant="outline" onClick={onBulkArchive} aria-label="Archive selected">
-          <Archive />
-          Archive
-        </Button>
-        <Button
-          size="icon"
-          variant="ghost"
-          className="size-8"
-          onClick={() => onCheckedChange(new Set())}
-          aria-label="Clear selection"
-        >
-          <X />
-        </Button>
-      </div>
+    checked.size > 0 && rows ? (
+      <rows.BulkBar
+        items={items}
+        checked={checked}
+        onCheckedChange={onCheckedChange}
+        onBulkArchive={onBulkArchive}
+        bulkAssign={bulkAssign}
+      />
     ) : (
       <div className="border-b" />
     );

@@ -4,15 +4,15 @@ import { ArrowLeft, Keyboard, MousePointerClick } from 'lucide-react';
 import dynamic from 'next/dynamic';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { toast } from 'sonner';
 import { pollingInterval } from '@/components/live/live-events';
 import { useLive } from '@/components/live/live-provider';
 import { usePalette, usePaletteActions } from '@/components/palette/palette-provider';
 import { Button } from '@/components/ui/button';
 import { Kbd } from '@/components/ui/kbd';
+import { toast } from '@/components/ui/toast';
+import { lazy, useLazy } from '@/lib/lazy';
 import { cn } from '@/lib/utils';
 import { api } from '@/trpc/react';
-import { AssigneeMenu } from './assignee-menu';
 import { DraftQueue, isInboxView, type QueueHandle, rowId, type InboxView as View } from './draft-queue';
 import type { Role } from './draft-rules';
 import { describeError } from './errors';
@@ -25,13 +25,19 @@ import {
   OVERLAY_AROUND_FOCUS,
 } from './keyboard';
 import { inboxPaletteActions } from './palette-actions';
-import { type PaneCommands, ReviewPane } from './review-pane';
+import { PaneSkeleton } from './pane-skeleton';
+import type { PaneCommands } from './review-pane';
 
 // Closed until asked for: loaded after the first paint, not in it.
 const ArchiveDialog = dynamic(() => import('./action-dialogs').then((m) => m.ArchiveDialog), { ssr: false });
 const ShortcutsDialog = dynamic(() => import('./shortcuts-dialog').then((m) => m.ShortcutsDialog), {
   ssr: false,
 });
+
+// The review pane and the bulk bar's "Assign to…" menu load right after the first paint: the page
+// opens on the queue, and they are there by the time a draft is opened or a row is checked.
+const reviewPane = lazy(() => import('./review-pane').then((m) => m.ReviewPane));
+const assigneeMenu = lazy(() => import('./assignee-menu').then((m) => m.AssigneeMenu));
 
 const PAGE_SIZE = 30;
 
@@ -65,6 +71,8 @@ export function InboxView() {
 
   const utils = api.useUtils();
   const { isLive } = useLive();
+  const ReviewPane = useLazy(reviewPane);
+  const AssigneeMenu = useLazy(assigneeMenu);
   const me = api.me.useQuery(undefined, { staleTime: 5 * 60_000 });
   const list = api.drafts.list.useInfiniteQuery(
     { status: view, limit: PAGE_SIZE, assignee: mine ? 'me' : undefined },
@@ -358,7 +366,7 @@ export function InboxView() {
           onCheckedChange={setChecked}
           onBulkArchive={() => setBulkOpen(true)}
           bulkAssign={
-            me.data ? (
+            me.data && AssigneeMenu ? (
               <AssigneeMenu
                 mode="bulk"
                 viewerId={me.data.userId}
@@ -386,18 +394,22 @@ export function InboxView() {
           </div>
         ) : null}
         {selectedId && me.data && role ? (
-          <ReviewPane
-            key={selectedId}
-            draftId={selectedId}
-            viewer={{ userId: me.data.userId, role }}
-            commandsRef={pane}
-            onSent={(id, until) => {
-              lastSent.current = { id, until: until.getTime() };
-            }}
-            onUndo={(id) => void undo(id)}
-            onDone={advanceFrom}
-            now={now}
-          />
+          ReviewPane ? (
+            <ReviewPane
+              key={selectedId}
+              draftId={selectedId}
+              viewer={{ userId: me.data.userId, role }}
+              commandsRef={pane}
+              onSent={(id, until) => {
+                lastSent.current = { id, until: until.getTime() };
+              }}
+              onUndo={(id) => void undo(id)}
+              onDone={advanceFrom}
+              now={now}
+            />
+          ) : (
+            <PaneSkeleton />
+          )
         ) : (
           <NothingSelected onHelp={() => setHelpOpen(true)} />
         )}

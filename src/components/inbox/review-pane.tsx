@@ -3,19 +3,19 @@
 import { ChevronRight, RefreshCw } from 'lucide-react';
 import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
-import { toast } from 'sonner';
 import { pollingInterval } from '@/components/live/live-events';
 import { useLive } from '@/components/live/live-provider';
 import { PresenceList, useDraftPresence } from '@/components/live/presence';
 import { Button } from '@/components/ui/button';
 import { Collapsible, CollapsibleContent, CollapsibleTrigger } from '@/components/ui/collapsible';
-import { Skeleton } from '@/components/ui/skeleton';
+import { toast } from '@/components/ui/toast';
 import { api } from '@/trpc/react';
 import { BodyEditor, type EditorHandle } from './body-editor';
 import { DraftHeader, dateFormat } from './draft-header';
 import { type Draft, isDeliveryInFlight, type Role } from './draft-rules';
 import { errorCodeOf } from './errors';
 import { EvidencePanel } from './evidence-panel';
+import { PaneSkeleton } from './pane-skeleton';
 import { RegenerateForm, type RegenerateHandle } from './regenerate-form';
 import { useDraftActions } from './use-draft-actions';
 import { VersionDiff, VersionsPanel } from './versions-panel';
@@ -66,17 +66,6 @@ function EmailCard({ email, tone = 'default' }: { email: Email; tone?: 'default'
         {email.body}
       </div>
     </article>
-  );
-}
-
-function PaneSkeleton() {
-  return (
-    <div className="grid gap-6 p-8" role="status" aria-busy="true" aria-label="Loading the draft">
-      <Skeleton className="h-6 w-64" />
-      <Skeleton className="h-4 w-96" />
-      <Skeleton className="h-40 w-full max-w-3xl" />
-      <Skeleton className="h-64 w-full max-w-3xl" />
-    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import type { SlaLevel } from '@/server/sla';
-import { formatDuration } from './evidence';
+import { formatDuration } from './duration';
 
 const variants = {
   GREEN: 'green',

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { api } from '@/trpc/react';
 import type { EditorHandle } from './body-editor';
 import type { Draft } from './draft-rules';

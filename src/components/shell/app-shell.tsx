@@ -1,23 +1,19 @@
 'use client';
 
-import { ChevronDown, CircleUser, LogOut, Search } from 'lucide-react';
+import { Search } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
+import { useState } from 'react';
 import { PaletteProvider, usePalette, usePaletteActions } from '@/components/palette/palette-provider';
 import { Button } from '@/components/ui/button';
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from '@/components/ui/dropdown-menu';
 import { Kbd } from '@/components/ui/kbd';
+import { lazy, useLazy } from '@/lib/lazy';
 import type { Theme } from '@/lib/theme';
 import { cn } from '@/lib/utils';
 import type { RouterOutputs } from '@/trpc/react';
-import { ThemeMenuItems } from './theme-menu';
+import { AccountButton } from './account-button';
+
+const accountMenu = lazy(() => import('./account-menu').then((module) => module.AccountMenu));
 
 type Viewer = RouterOutputs['me'];
 
@@ -83,19 +79,6 @@ function PaletteEntry({ viewer }: { viewer: Viewer }) {
 
 function Shell({ viewer, theme, children }: { viewer: Viewer; theme: Theme; children: React.ReactNode }) {
   const pathname = usePathname();
-  const router = useRouter();
-
-  async function signOut() {
-    // A plain POST to better-auth's endpoint: its React client is not worth its bytes on every page.
-    await fetch('/api/auth/sign-out', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    });
-    router.replace('/login');
-    router.refresh();
-  }
-
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="sticky top-0 z-40 border-b bg-background/95 backdrop-blur">
@@ -127,35 +110,27 @@ function Shell({ viewer, theme, children }: { viewer: Viewer; theme: Theme; chil
           <div className="ml-auto flex shrink-0 items-center gap-2 md:gap-3">
             <PaletteEntry viewer={viewer} />
             <span className="hidden text-sm text-muted-foreground sm:inline">{viewer.organizationName}</span>
-            <DropdownMenu>
-              <DropdownMenuTrigger asChild>
-                <Button variant="outline" size="sm" aria-label={`Account menu for ${viewer.name}`}>
-                  <CircleUser className="sm:hidden" aria-hidden />
-                  <span className="hidden sm:inline">{viewer.name}</span>
-                  <ChevronDown className="hidden sm:block" />
-                </Button>
-              </DropdownMenuTrigger>
-              <DropdownMenuContent align="end" className="w-56">
-                <DropdownMenuLabel className="grid gap-0.5">
-                  <span>{viewer.name}</span>
-                  <span className="text-xs font-normal text-muted-foreground">{viewer.email}</span>
-                  <span className="text-xs font-normal text-muted-foreground capitalize">
-                    {viewer.role} · {viewer.organizationName}
-                  </span>
-                </DropdownMenuLabel>
-                <DropdownMenuSeparator />
-                <ThemeMenuItems initialTheme={theme} />
-                <DropdownMenuSeparator />
-                <DropdownMenuItem onSelect={signOut}>
-                  <LogOut />
-                  Sign out
-                </DropdownMenuItem>
-              </DropdownMenuContent>
-            </DropdownMenu>
+            <Account viewer={viewer} theme={theme} />
           </div>
         </div>
       </header>
       <main className="flex min-h-0 flex-1 flex-col">{children}</main>
     </div>
+  );
+}
+
+/** The account menu, or, until its code has loaded, the same button (a press on it opens the menu then). */
+function Account({ viewer, theme }: { viewer: Viewer; theme: Theme }) {
+  const AccountMenu = useLazy(accountMenu);
+  const [wasPressed, setPressed] = useState(false);
+  if (AccountMenu) return <AccountMenu viewer={viewer} theme={theme} defaultOpen={wasPressed} />;
+  return (
+    <AccountButton
+      name={viewer.name}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      data-state="closed"
+      onClick={() => setPressed(true)}
+    />
   );
 }

@@ -3,7 +3,6 @@
 import { Pencil, Plus } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import {
@@ -19,6 +18,7 @@ import { Label } from '@/components/ui/label';
 import { LabelledInput } from '@/components/ui/labelled-input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Textarea } from '@/components/ui/textarea';
+import { toast } from '@/components/ui/toast';
 import { formErrorText } from '@/lib/form-errors';
 import { api, type RouterInputs, type RouterOutputs } from '@/trpc/react';
 

@@ -15,7 +15,6 @@ import {
   Users,
 } from 'lucide-react';
 import Link from 'next/link';
-import { toast } from 'sonner';
 import { type DealStage, stageLabels, stageOrder } from '@/components/board/board-state';
 import { formatAgo, formatMoney, initials } from '@/components/board/format';
 import { SlaBadge } from '@/components/inbox/sla-badge';
@@ -24,6 +23,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Skeleton } from '@/components/ui/skeleton';
+import { toast } from '@/components/ui/toast';
 import { cn } from '@/lib/utils';
 import { api, type RouterOutputs } from '@/trpc/react';
 import { DealFormDialog } from './deal-form';

@@ -1,8 +1,8 @@
 'use client';
 
-import { toast } from 'sonner';
 import { formatMoney } from '@/components/board/format';
 import { Button } from '@/components/ui/button';
+import { toast } from '@/components/ui/toast';
 import { api } from '@/trpc/react';
 import type { RequirementField, RequirementSources, RequirementValue } from '../../../db/schema';
 

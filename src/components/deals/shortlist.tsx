@@ -1,12 +1,12 @@
 'use client';
 
 import { Check, X } from 'lucide-react';
-import { toast } from 'sonner';
 import { formatMoney } from '@/components/board/format';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
+import { toast } from '@/components/ui/toast';
 import { api } from '@/trpc/react';
 
 /** The ranked shortlist from the inventory: each space with its reasons; Keep puts it on the deal. */

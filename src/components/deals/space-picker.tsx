@@ -2,12 +2,12 @@
 
 import { Plus, Search, X } from 'lucide-react';
 import { useDeferredValue, useState } from 'react';
-import { toast } from 'sonner';
 import { formatMoney } from '@/components/board/format';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
+import { toast } from '@/components/ui/toast';
 import { api } from '@/trpc/react';
 
 const statuses = ['shown', 'interested', 'touring', 'rejected', 'selected'] as const;

@@ -1,11 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { toast } from 'sonner';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
+import { toast } from '@/components/ui/toast';
 import { api, type RouterOutputs } from '@/trpc/react';
 
 type Proposal = RouterOutputs['knowledge']['proposals']['items'][number];

@@ -1,9 +1,9 @@
 'use client';
 
-import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
+import { toast } from '@/components/ui/toast';
 import { api, type RouterOutputs } from '@/trpc/react';
 
 type StyleItem = RouterOutputs['knowledge']['style']['items'][number];

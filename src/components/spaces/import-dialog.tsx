@@ -2,7 +2,6 @@
 
 import { FileUp, Upload } from 'lucide-react';
 import { useId, useState } from 'react';
-import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import {
   Dialog,
@@ -14,6 +13,7 @@ import {
   DialogTrigger,
 } from '@/components/ui/dialog';
 import { Label } from '@/components/ui/label';
+import { toast } from '@/components/ui/toast';
 import { api, type RouterOutputs } from '@/trpc/react';
 
 type Preview = RouterOutputs['spaces']['import'];

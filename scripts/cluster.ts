@@ -1,7 +1,8 @@
 /**
- * The production web server on every core: `next start`'s own server (`startServer`) in as many
- * `node:cluster` workers as the machine has cores (WEB_CONCURRENCY overrides), all on one port —
- * the primary holds the listening socket and hands connections round-robin. A worker that exits
+ * The production web server on every core: scripts/web.ts (Next.js's server, with /api/trpc on
+ * tRPC's Node adapter) in as many `node:cluster` workers as the machine has cores (WEB_CONCURRENCY
+ * overrides), all on one port — the primary holds the listening socket and hands connections
+ * round-robin. A worker that exits
  * unasked is forked again after the supervisor's backoff (scripts/supervise.ts `restartDelayMs`);
  * the primary itself is one supervised service of `make start`, restarted if it dies.
  *
@@ -23,11 +24,20 @@ export function webConcurrency(env: NodeJS.ProcessEnv = process.env) {
 const port = process.env.PORT || '3000';
 
 /**
+ * After each full collection V8 lets the heap grow to 1.2× what survived, not the 1.1–4× it picks
+ * by itself: on a machine with memory to spare it picked large steps, and a web process under load
+ * swung between ~360 and ~670 MB. With this flag it holds within a few percent at the same req/s
+ * (bench/ANALYSIS.md, "Memory"). Unlike a heap cap (--max-old-space-size), a large request — a
+ * 20 MB spaces import peaks near 800 MB — still gets the memory it needs.
+ */
+const HEAP_GROWING = '--heap-growing-percent=20';
+
+/**
  * The primary only forks: each worker is one web process (scripts/web.ts: Next.js's server, with
  * /api/trpc answered by tRPC's Node adapter first), whose listen() on the port is shared through
  * the primary. Workers get node's own flags (e.g. --cpu-prof) and tsx's loader, as this primary has.
  */
-cluster.setupPrimary({ exec: 'scripts/web.ts', execArgv: process.execArgv });
+cluster.setupPrimary({ exec: 'scripts/web.ts', execArgv: [...process.execArgv, HEAP_GROWING] });
 
 const count = webConcurrency();
 let isStopping = false;

@@ -23,6 +23,7 @@ const LAYERS: Array<[string, RegExp]> = [
   ['superjson', /superjson|copy-anything|is-what/],
   ['zod', /node_modules\/zod/],
   ['tRPC', /@trpc/],
+  ['HTTP compression', /node_modules\/(compression|negotiator|on-headers|vary|compressible)\//],
   ['js-tiktoken (token counting tables)', /js-tiktoken/],
   ['better-auth / session', /better-auth|better-call|@better-auth|src\/server\/session|jose|@noble/],
   ['proxy (security headers, CSP nonce)', /src\/proxy|src\/lib\/security-headers|src\/lib\/client-address/],

@@ -22,3 +22,24 @@ export function withTransaction<T>(executor: Executor, work: (tx: Transaction) =
   if (is(executor, PgTransaction)) return work(executor as Transaction);
   return executor.transaction(work);
 }
+
+/** A statement with placeholders: a query builder, or what its `.prepare(name)` returns. */
+type Statement<Result> = { execute(placeholders?: Record<string, unknown>): Promise<Result> };
+
+/**
+ * A statement of fixed shape, every value a `sql.placeholder`: on the process's database it is
+ * built once and a named prepared statement on each pooled connection, so a request pays neither
+ * Drizzle's query building nor PostgreSQL's parse (PostgreSQL re-plans it when statistics change);
+ * on a transaction (tests, scripts, services) it is built for that transaction.
+ */
+export function preparedStatement<Result>(
+  name: string,
+  build: (executor: Executor) => Statement<Result> & { prepare(name: string): Statement<Result> },
+) {
+  let prepared: Statement<Result> | undefined;
+  return (executor: Executor): Statement<Result> => {
+    if (executor !== db) return build(executor);
+    prepared ??= build(db).prepare(name);
+    return prepared;
+  };
+}

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { members, organizations, sessions, users } from '../../db/schema';
 import { auth } from './auth';
-import { db, type Executor } from './db';
+import { db, type Executor, preparedStatement } from './db';
 
 /**
  * Who is asking: the session named by the signed `session_token` cookie, checked against the
@@ -56,9 +56,12 @@ export function readCookie(header: string | null, name: string): string | null {
   return null;
 }
 
-/** The session, its user and the membership of its active organization, by the signed token. */
-function sessionByTokenQuery(executor: Executor) {
-  return executor
+/**
+ * The session, its user and the membership of its active organization, by the signed token:
+ * prepared once per process (src/server/db.ts `preparedStatement`); the row is read fresh every time.
+ */
+const sessionByToken = preparedStatement('echo_session_by_token', (executor) =>
+  executor
     .select({
       sessionId: sessions.id,
       userId: users.id,
@@ -77,15 +80,8 @@ function sessionByTokenQuery(executor: Executor) {
     )
     .leftJoin(organizations, eq(organizations.id, members.organizationId))
     .where(and(eq(sessions.token, sql.placeholder('token')), gt(sessions.expiresAt, sql`now()`)))
-    .limit(1);
-}
-
-/**
- * Built once per process and a named prepared statement on each pooled connection: a request pays
- * neither the query building nor PostgreSQL's parse and plan (the statement is re-planned by
- * PostgreSQL itself when statistics change; the row is read fresh every time).
- */
-const sessionByToken = sessionByTokenQuery(db).prepare('echo_session_by_token');
+    .limit(1),
+);
 
 export async function resolveSession(
   headers: Headers,
@@ -98,7 +94,7 @@ export async function resolveSession(
   const token = verifySignedCookieValue(raw, context.secret);
   if (!token) return null;
 
-  const [row] = await (executor === db ? sessionByToken : sessionByTokenQuery(executor)).execute({ token });
+  const [row] = await sessionByToken(executor).execute({ token });
   if (!row) return null;
 
   // Once a day (better-auth's `updateAge`) the session's expiry slides forward; better-auth does

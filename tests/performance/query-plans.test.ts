@@ -47,7 +47,8 @@ type Explained = { 'QUERY PLAN': Array<{ Plan: PlanNode }> };
 
 /**
  * The plan PostgreSQL may settle on for a prepared statement after its first five runs: one made
- * without the parameters' values (the inbox's statements are prepared, src/server/drafts/queries.ts).
+ * without the parameters' values (the inbox's and the draft's statements are prepared,
+ * src/server/drafts/queries.ts).
  */
 async function genericPlan(statement: Statement) {
   await client.query(`prepare guarded_statement as ${statement.sql}`);
@@ -55,7 +56,9 @@ async function genericPlan(statement: Statement) {
     await client.query('set plan_cache_mode = force_generic_plan');
     // EXECUTE takes its arguments as literals, not as bound parameters.
     const values = statement.params.map((value) =>
-      value === null || value === undefined ? 'null' : client.escapeLiteral(String(value)),
+      value === null || value === undefined
+        ? 'null'
+        : client.escapeLiteral(value instanceof Date ? value.toISOString() : String(value)),
     );
     return await client.query<Explained>(
       `explain (format json) execute guarded_statement${values.length ? `(${values.join(', ')})` : ''}`,
@@ -118,6 +121,8 @@ describe('query plans at scale', () => {
       await agent.deals.get({ id: draft.dealId });
     });
     expect(await sequentialScansIn(statements)).toEqual([]);
+    const draftStatements = await statementsOf(() => agent.drafts.get({ id: draft.id }));
+    expect(await sequentialScansIn(draftStatements, { generic: true })).toEqual([]);
   });
 
   it('builds the board and the 30-day metrics without a sequential scan', async () => {

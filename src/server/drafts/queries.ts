@@ -15,7 +15,7 @@ import {
 } from '../../../db/schema';
 import { cursorId, cursorTimestamp, decodeCursor, encodeCursor } from '../../lib/cursor';
 import type { Role } from '../auth';
-import { db, type Executor } from '../db';
+import { type Executor, preparedStatement } from '../db';
 import { BadInputError, NotFoundError } from '../errors';
 import { slaLevel } from '../sla';
 import { regenerationAllowance } from './allowance';
@@ -113,21 +113,21 @@ function inboxQuery(executor: Executor, shape: InboxShape) {
     .limit(placeholder('limit'));
 }
 
-/**
- * The process's inbox statements, one per shape met so far (at most 3 × 2 × 2 × 3 × 3 = 108), each
- * a named prepared statement on every pooled connection: a request pays neither Drizzle's query
- * building nor PostgreSQL's parse. A transaction (tests, scripts) gets the statement unprepared.
- */
-const preparedInboxQueries = new Map<string, ReturnType<ReturnType<typeof inboxQuery>['prepare']>>();
+/** The process's inbox statements, one per shape met so far (at most 3 × 2 × 2 × 3 × 3 = 108). */
+const inboxStatements = new Map<string, ReturnType<typeof inboxStatement>>();
 
-function preparedInboxQuery(shape: InboxShape) {
+function inboxStatement(key: string, shape: InboxShape) {
+  return preparedStatement(`echo_inbox_${key}`, (executor) => inboxQuery(executor, shape));
+}
+
+function inboxStatementFor(shape: InboxShape) {
   const key = `${shape.view}_${shape.deal ? 'd' : ''}${shape.validation ? 'v' : ''}_${shape.assignee}_${shape.cursor}`;
-  let prepared = preparedInboxQueries.get(key);
-  if (!prepared) {
-    prepared = inboxQuery(db, shape).prepare(`echo_inbox_${key}`);
-    preparedInboxQueries.set(key, prepared);
+  let statement = inboxStatements.get(key);
+  if (!statement) {
+    statement = inboxStatement(key, shape);
+    inboxStatements.set(key, statement);
   }
-  return prepared;
+  return statement;
 }
 
 /**
@@ -160,9 +160,7 @@ export async function listDrafts(
     cursorId: cursor?.id,
     limit: params.limit + 1,
   };
-  const rows = await (executor === db ? preparedInboxQuery(shape) : inboxQuery(executor, shape)).execute(
-    values,
-  );
+  const rows = await inboxStatementFor(shape)(executor).execute(values);
 
   const now = params.now ?? new Date();
   const page = rows.slice(0, params.limit);
@@ -192,15 +190,9 @@ export async function listDrafts(
   };
 }
 
-/**
- * Everything the review pane needs, in a fixed number of statements whatever the number of
- * versions, emails or spaces: the draft with its deal and settings, then versions, thread and spaces.
- */
-export async function getDraft(
-  db: Executor,
-  params: { organizationId: string; id: number; now?: Date; role?: Role; viewerId?: string },
-) {
-  const [row] = await db
+/** The draft with its deal, its assignee, settings and the names on its override and "Ask a manager". */
+const draftRow = preparedStatement('echo_draft_row', (executor) =>
+  executor
     .select({
       draft: emailDrafts,
       deal: deals,
@@ -217,29 +209,60 @@ export async function getDraft(
     .leftJoin(approvers, eq(approvers.id, emailDrafts.approvedBy))
     .leftJoin(askers, eq(askers.id, emailDrafts.attentionRequestedBy))
     .leftJoin(organizationSettings, eq(organizationSettings.organizationId, emailDrafts.organizationId))
-    .where(and(eq(emailDrafts.id, params.id), eq(emailDrafts.organizationId, params.organizationId)));
+    .where(
+      and(
+        eq(emailDrafts.id, placeholder('id')),
+        eq(emailDrafts.organizationId, placeholder('organizationId')),
+      ),
+    ),
+);
+
+const draftVersionRows = preparedStatement('echo_draft_versions', (executor) =>
+  executor
+    .select({ ...getTableColumns(draftVersions), authorName: users.name })
+    .from(draftVersions)
+    .leftJoin(users, eq(users.id, draftVersions.createdBy))
+    .where(eq(draftVersions.draftId, placeholder('draftId')))
+    .orderBy(asc(draftVersions.version)),
+);
+
+const threadRows = preparedStatement('echo_draft_thread', (executor) =>
+  executor
+    .select()
+    .from(emails)
+    .where(
+      and(eq(emails.dealId, placeholder('dealId')), eq(emails.organizationId, placeholder('organizationId'))),
+    )
+    .orderBy(asc(emails.sentAt), asc(emails.id)),
+);
+
+const dealSpaceRowsOf = preparedStatement('echo_draft_deal_spaces', (executor) =>
+  executor
+    .select({ space: spaces, status: dealSpaces.status })
+    .from(dealSpaces)
+    .innerJoin(spaces, eq(spaces.id, dealSpaces.spaceId))
+    .where(eq(dealSpaces.dealId, placeholder('dealId')))
+    .orderBy(asc(dealSpaces.id)),
+);
+
+/**
+ * Everything the review pane needs, in two rounds of prepared statements whatever the number of
+ * versions, emails or spaces: the draft with its deal and settings, then versions, thread, spaces
+ * and whether the records changed since its checks, side by side.
+ */
+export async function getDraft(
+  db: Executor,
+  params: { organizationId: string; id: number; now?: Date; role?: Role; viewerId?: string },
+) {
+  const [row] = await draftRow(db).execute({ id: params.id, organizationId: params.organizationId });
   if (!row) throw new NotFoundError('Draft', params.id);
   const { draft, deal } = row;
 
   const checkedAt = draft.validation?.checkedAt ?? draft.createdAt.toISOString();
   const [versions, thread, dealSpaceRows, recordsChangedSince] = await Promise.all([
-    db
-      .select({ ...getTableColumns(draftVersions), authorName: users.name })
-      .from(draftVersions)
-      .leftJoin(users, eq(users.id, draftVersions.createdBy))
-      .where(eq(draftVersions.draftId, draft.id))
-      .orderBy(asc(draftVersions.version)),
-    db
-      .select()
-      .from(emails)
-      .where(and(eq(emails.dealId, deal.id), eq(emails.organizationId, params.organizationId)))
-      .orderBy(asc(emails.sentAt), asc(emails.id)),
-    db
-      .select({ space: spaces, status: dealSpaces.status })
-      .from(dealSpaces)
-      .innerJoin(spaces, eq(spaces.id, dealSpaces.spaceId))
-      .where(eq(dealSpaces.dealId, deal.id))
-      .orderBy(asc(dealSpaces.id)),
+    draftVersionRows(db).execute({ draftId: draft.id }),
+    threadRows(db).execute({ dealId: deal.id, organizationId: params.organizationId }),
+    dealSpaceRowsOf(db).execute({ dealId: deal.id }),
     recordsChangedAfter(db, {
       organizationId: params.organizationId,
       dealId: deal.id,
@@ -317,36 +340,44 @@ const groundingEdits = {
 };
 
 /** Whether the deal or any of its spaces was edited after `since` (read from the audit log's entity index). */
-async function recordsChangedAfter(
-  db: Executor,
-  params: { organizationId: string; dealId: number; since: Date },
-) {
-  if (Number.isNaN(params.since.getTime())) return false;
-  const targets: SQL[] = [
-    sql`(${auditEvents.entityType} = 'deal' and ${auditEvents.entityId} = ${String(params.dealId)}
-         and ${auditEvents.action} in (${sql.join(
-           groundingEdits.deal.map((a) => sql`${a}`),
-           sql`, `,
-         )}))`,
-    // The deal's spaces as they are now, read in the same statement.
-    sql`(${auditEvents.entityType} = 'space'
-         and ${auditEvents.entityId} in (select ${dealSpaces.spaceId}::text from ${dealSpaces}
-                                         where ${dealSpaces.dealId} = ${params.dealId})
-         and ${auditEvents.action} in (${sql.join(
-           groundingEdits.space.map((a) => sql`${a}`),
-           sql`, `,
-         )}))`,
-  ];
-  const [row] = await db
+const recordsChangedProbe = preparedStatement('echo_draft_records_changed', (executor) =>
+  executor
     .select({ id: auditEvents.id })
     .from(auditEvents)
     .where(
       and(
-        eq(auditEvents.organizationId, params.organizationId),
-        gt(auditEvents.createdAt, params.since),
-        or(...targets),
+        eq(auditEvents.organizationId, placeholder('organizationId')),
+        gt(auditEvents.createdAt, placeholder('since')),
+        or(
+          sql`(${auditEvents.entityType} = 'deal' and ${auditEvents.entityId} = ${placeholder('dealKey')}
+               and ${auditEvents.action} in (${sql.join(
+                 groundingEdits.deal.map((a) => sql`${a}`),
+                 sql`, `,
+               )}))`,
+          // The deal's spaces as they are now, read in the same statement.
+          sql`(${auditEvents.entityType} = 'space'
+               and ${auditEvents.entityId} in (select ${dealSpaces.spaceId}::text from ${dealSpaces}
+                                               where ${dealSpaces.dealId} = ${placeholder('dealId')})
+               and ${auditEvents.action} in (${sql.join(
+                 groundingEdits.space.map((a) => sql`${a}`),
+                 sql`, `,
+               )}))`,
+        ),
       ),
     )
-    .limit(1);
+    .limit(1),
+);
+
+async function recordsChangedAfter(
+  executor: Executor,
+  params: { organizationId: string; dealId: number; since: Date },
+) {
+  if (Number.isNaN(params.since.getTime())) return false;
+  const [row] = await recordsChangedProbe(executor).execute({
+    organizationId: params.organizationId,
+    since: params.since,
+    dealKey: String(params.dealId),
+    dealId: params.dealId,
+  });
   return row !== undefined;
 }

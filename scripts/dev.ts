@@ -1,8 +1,8 @@
 /**
  * `make dev`: database up (embedded unless DATABASE_URL is set), migrations, seed on first run,
  * then the Next.js dev server and the job worker side by side. Ctrl+C stops all of it.
- * `make start` (`--production`): the same around `next start`'s server on every core (scripts/cluster.ts),
- * without seeding demo users.
+ * `make start` (`--production`): the same around one production web process per core
+ * (scripts/cluster.ts forking scripts/web.ts), without seeding demo users.
  * The app and the worker are separate supervised processes: either one crashing is restarted with
  * a backoff, and the other keeps running (a dead worker never takes the site down).
  */
@@ -30,7 +30,7 @@ await pool.end();
 const publicUrl = (process.env.APP_URL || `http://localhost:${port}`).replace(/\/$/, '');
 
 const supervisor = superviseServices([
-  // Production: one `next start` server per core on the one port (scripts/cluster.ts).
+  // Production: one web process (scripts/web.ts) per core on the one port (scripts/cluster.ts).
   isProduction
     ? { name: 'web', ...tsEntry('scripts/cluster.ts') }
     : { name: 'web', command: 'node_modules/.bin/next', args: ['dev', '--port', port] },

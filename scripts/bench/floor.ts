@@ -2,8 +2,9 @@
  * The bare-HTTP floor of `make bench`: a `node:http` server answering the bench's `health`,
  * `drafts.list` and `drafts.get` requests with the app's own SQL — the statements the real query
  * functions (src/server/drafts/queries.ts) send, captured once through Drizzle's statement hook at
- * start-up and replayed by `pg` per request, in the same order and parallelism — after a session
- * lookup that is one plain indexed select on `sessions.token`. The JSON is shaped like tRPC's
+ * start-up and replayed by `pg` per request as named prepared statements (as the app runs them), in
+ * the same order and parallelism — after a session lookup that is one plain indexed select on
+ * `sessions.token`. The JSON is shaped like tRPC's
  * (`{"result":{"data":{"json":…}}}`) from the rows as pg returns them, so it is about the same size.
  * No Next.js, no tRPC, no zod, no superjson, no Drizzle per request: what a request cannot cost less
  * than on this machine.
@@ -11,6 +12,7 @@
  * Run by scripts/bench/run.ts: `tsx scripts/bench/floor.ts` with DATABASE_URL, FLOOR_PORT,
  * AUTH_SECRET and BENCH_ORG; prints "floor ready" when it listens.
  */
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import pg from 'pg';
 import { createDatabase, onStatement } from '../../db/client';
@@ -62,6 +64,22 @@ export async function replayGet(query: (s: Statement) => Promise<unknown[]>, sta
   return [head, ...(await Promise.all(rest.map(query)))];
 }
 
+/**
+ * Runs a statement as a named prepared statement on each pooled connection, as the app runs its hot
+ * ones (src/server/db.ts `preparedStatement`): a floor must not pay a parse and plan the app skips.
+ */
+export function preparedRunner(pool: pg.Pool) {
+  const names = new Map<string, string>();
+  return async (statement: Statement) => {
+    let name = names.get(statement.sql);
+    if (!name) {
+      name = `floor_${createHash('sha1').update(statement.sql).digest('hex').slice(0, 16)}`;
+      names.set(statement.sql, name);
+    }
+    return (await pool.query({ name, text: statement.sql, values: statement.params })).rows;
+  };
+}
+
 const isMain = import.meta.url === `file://${process.argv[1]}`;
 if (isMain) {
   const databaseUrl = process.env.DATABASE_URL ?? '';
@@ -74,17 +92,17 @@ if (isMain) {
     max: Number(process.env.DB_POOL_MAX ?? 10),
     application_name: 'echo-floor',
   });
-  const query = async (s: Statement) => (await pool.query(s.sql, s.params)).rows;
+  const query = preparedRunner(pool);
 
   /** One indexed select on the unique token, as the app's session lookup must do at least. */
   async function sessionOf(cookieHeader: string | undefined) {
     const raw = readCookie(cookieHeader ?? null, 'better-auth.session_token');
     const token = raw ? verifySignedCookieValue(raw, secret) : null;
     if (!token) return null;
-    const { rows } = await pool.query(
-      'select user_id, active_organization_id from sessions where token = $1 and expires_at > now()',
-      [token],
-    );
+    const rows = await query({
+      sql: 'select user_id, active_organization_id from sessions where token = $1 and expires_at > now()',
+      params: [token],
+    });
     return rows[0] ?? null;
   }
 

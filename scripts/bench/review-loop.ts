@@ -46,24 +46,22 @@ if (!existsSync('.next/BUILD_ID')) {
   });
 }
 
-const server: ChildProcess = spawn(
-  'node_modules/.bin/next',
-  ['start', '--port', String(PORT), '--hostname', '127.0.0.1'],
-  {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      PORT: String(PORT),
-      APP_URL: BASE,
-      AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0000',
-      OPENAI_API_KEY: '',
-      RESEND_API_KEY: '',
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+// One web process as `make start` runs it on each core (scripts/web.ts).
+const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/web.ts'], {
+  env: {
+    ...process.env,
+    HOSTNAME_BIND: '127.0.0.1',
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    PORT: String(PORT),
+    APP_URL: BASE,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-secret-bench-secret-bench-secret-0000',
+    OPENAI_API_KEY: '',
+    RESEND_API_KEY: '',
+    NEXT_TELEMETRY_DISABLED: '1',
   },
-);
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 
 async function stopServer() {
   if (server.exitCode !== null) return;

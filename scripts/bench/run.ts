@@ -12,7 +12,7 @@ import pg from 'pg';
 import { DEV_DATABASE, startEmbeddedPostgres } from '../../db/embedded';
 import { EMBEDDED_DATABASE_URL } from '../../src/server/env';
 import { firstLoadJs as measureFirstLoad } from './first-load';
-import { captureBenchStatements, replayGet } from './floor';
+import { captureBenchStatements, preparedRunner, replayGet } from './floor';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -69,8 +69,8 @@ const appEnv: NodeJS.ProcessEnv = {
   // The bench signs in as many users, each naming its own address as one trusted proxy would.
   TRUSTED_PROXY: '1',
 };
-// The web server as `make start` runs it: scripts/cluster.ts, one `next start` server per core on one
-// port (WEB_CONCURRENCY=1 for one process). With BENCH_CPU_PROF every web process writes a profile.
+// The web server as `make start` runs it: scripts/cluster.ts, one web process (scripts/web.ts) per
+// core on one port (WEB_CONCURRENCY=1 for one process). With BENCH_CPU_PROF every web process writes a profile.
 const server = spawn(
   process.execPath,
   [
@@ -290,7 +290,8 @@ async function runSoak(cookie: string, draftIds: number[]) {
   console.log(
     `  soak ${result.rps} req/s; RSS after warm-up ${low}–${high} MB (${(spread * 100).toFixed(1)}%)`,
   );
-  return { seconds: SOAK_SECONDS, result, samples, warmLowMb: low, warmHighMb: high, spread };
+  const measuredAt = new Date().toISOString();
+  return { seconds: SOAK_SECONDS, result, samples, warmLowMb: low, warmHighMb: high, spread, measuredAt };
 }
 
 async function runBench() {
@@ -436,8 +437,7 @@ async function runBench() {
 
   const memoryBefore = residentMemoryMb(server.pid);
   const captured = await captureBenchStatements(databaseUrl, org);
-  const sqlQuery = async (statement: { sql: string; params: unknown[] }) =>
-    (await pool.query(statement.sql, statement.params)).rows;
+  const sqlQuery = preparedRunner(pool);
   const sqlFloors: Record<string, () => Promise<unknown>> = {
     health: () => pool.query('select 1'),
     'drafts.list': () => sqlQuery(captured.list[0] ?? { sql: 'select 1', params: [] }),
@@ -588,7 +588,7 @@ Largest modules in it (gzipped share): /inbox: ${top('inbox')}; /board: ${top('b
 Server resident memory (all web processes): ${results.serverMemoryMb.before} MB before the load, ${results.serverMemoryMb.after} MB after.${
     results.soak
       ? `
-Soak (${results.soak.seconds} s, drafts.list + drafts.get at concurrency 16, ${results.soak.result.rps} req/s, ${results.soak.result.errors + results.soak.result.non2xx} errors): RSS after the first minute ${results.soak.warmLowMb}–${results.soak.warmHighMb} MB, a spread of ${(results.soak.spread * 100).toFixed(1)}% (samples: ${results.soak.samples.map((sample) => `${sample.second}s ${sample.rssMb}`).join(', ')}).`
+Soak (\`make bench-soak\` of ${results.soak.measuredAt}, ${results.soak.seconds} s, drafts.list + drafts.get at concurrency 16, ${results.soak.result.rps} req/s, ${results.soak.result.errors + results.soak.result.non2xx} errors): RSS after the first minute ${results.soak.warmLowMb}–${results.soak.warmHighMb} MB, a spread of ${(results.soak.spread * 100).toFixed(1)}% (samples: ${results.soak.samples.map((sample) => `${sample.second}s ${sample.rssMb}`).join(', ')}).`
       : ''
   }
 Machine: ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node}, PostgreSQL ${m.postgres}; ${m.durationSeconds} s per scenario.`;
@@ -609,9 +609,10 @@ Measured ${results.measuredAt} by \`make bench\` on the \`make bench-seed\` data
 100,000 drafts); every scenario ran for ${m.durationSeconds} s at concurrency 1 and 16 against the production
 server, signed in as bench users. Two floors run side by side with each of \`health\`, \`drafts.list\` and
 \`drafts.get\`, right after it at the same concurrency: \`floor:\` is a bare \`node:http\` server
-(scripts/bench/floor.ts) sending the app's own statements (captured from the real query functions)
-after a one-select session lookup, loaded by the same autocannon settings; \`sql floor:\` runs the same
-statements over a pg Pool in the bench process, without HTTP. The load generator, the server, the
+(scripts/bench/floor.ts) sending the app's own statements (captured from the real query functions),
+named and prepared on each connection as the app's are, after a one-select session lookup, loaded by
+the same autocannon settings; \`sql floor:\` runs the same prepared statements over a pg Pool in the
+bench process, without HTTP. The load generator, the server, the
 worker and PostgreSQL share the machine's cores${results.machine.loadAverage ? ` (load average at the end of the run: ${results.machine.loadAverage})` : ''}.
 
 ${table}

@@ -37,7 +37,7 @@ export async function GET(request: Request) {
   return new Response(stream, {
     headers: {
       'Content-Type': 'text/event-stream; charset=utf-8',
-      // no-transform keeps `next start`'s compression from buffering the stream.
+      // no-transform keeps Next.js's compression from buffering the stream.
       'Cache-Control': 'no-cache, no-transform',
       Connection: 'keep-alive',
       'X-Accel-Buffering': 'no',

@@ -18,7 +18,13 @@ await app.prepare();
 const apiPrefix = `${TRPC_ENDPOINT}/`;
 
 const server = createServer((req, res) => {
-  void (req.url?.startsWith(apiPrefix) ? handleTrpcNode(req, res) : handleNext(req, res));
+  const answer = req.url?.startsWith(apiPrefix) ? handleTrpcNode(req, res) : handleNext(req, res);
+  // Both handlers answer their own errors; this is for a failure of the handler itself.
+  answer.catch((error: unknown) => {
+    console.error('[web] request failed', error);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  });
 });
 server.listen(port, hostname, () => {
   console.log(`[web ${process.env.ECHO_WEB_SLOT ?? 0}] ready on ${hostname ?? '*'}:${port}`);

@@ -7,11 +7,9 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { lazy, useLazy } from '@/lib/lazy';
 import { cn } from '@/lib/utils';
-import type { RouterOutputs } from '@/trpc/react';
+import type { QueueHandle, QueueItem } from './queue-item';
 
 const queueRows = lazy(() => import('./queue-rows'));
-
-export type QueueItem = RouterOutputs['drafts']['list']['items'][number];
 
 export const inboxViews = [
   { value: 'pending', label: 'Pending', listName: 'Drafts waiting for review' },
@@ -54,12 +52,6 @@ function QueueSkeleton() {
       ))}
     </div>
   );
-}
-
-export type QueueHandle = { scrollToIndex: (index: number) => void };
-
-export function rowId(draftId: number) {
-  return `draft-row-${draftId}`;
 }
 
 export function DraftQueue({

@@ -13,7 +13,7 @@ import { toast } from '@/components/ui/toast';
 import { lazy, useLazy } from '@/lib/lazy';
 import { cn } from '@/lib/utils';
 import { api } from '@/trpc/react';
-import { DraftQueue, isInboxView, type QueueHandle, rowId, type InboxView as View } from './draft-queue';
+import { DraftQueue, isInboxView, type InboxView as View } from './draft-queue';
 import type { Role } from './draft-rules';
 import { describeError } from './errors';
 import {
@@ -26,6 +26,7 @@ import {
 } from './keyboard';
 import { inboxPaletteActions } from './palette-actions';
 import { PaneSkeleton } from './pane-skeleton';
+import { type QueueHandle, rowId } from './queue-item';
 import type { PaneCommands } from './review-pane';
 
 // Closed until asked for: loaded after the first paint, not in it.

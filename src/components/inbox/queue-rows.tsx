@@ -7,7 +7,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { cn } from '@/lib/utils';
-import { type QueueHandle, type QueueItem, rowId } from './draft-queue';
+import { type QueueHandle, type QueueItem, rowId } from './queue-item';
 import { SlaBadge } from './sla-badge';
 import { ConfidenceBadge, DeliveryBadge, OfflineBadge, ValidationBadge } from './status-badges';
 

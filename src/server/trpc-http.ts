@@ -1,6 +1,6 @@
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
+import { incomingMessageToRequest } from '@trpc/server/adapters/node-http';
 import type { TRPCRequestInfo } from '@trpc/server/http';
 import compression from 'compression';
 import { apiSecurityHeaders } from '../lib/security-headers';
@@ -46,55 +46,32 @@ export function handleTrpcFetch(request: Request) {
   });
 }
 
-function toHeaders(incoming: IncomingHttpHeaders) {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(incoming)) {
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else if (value !== undefined) headers.set(name, value);
-  }
-  return headers;
-}
-
 // Responses are compressed as Next.js compresses its own: gzip or deflate above 1 kB, when accepted.
 const compress = compression();
 type CompressionArgs = Parameters<typeof compress>;
 
 /**
- * /api/trpc/… on Node's own request and response; the caller has checked the path's prefix. A
- * client that accepts no encoding (a script, a health check) skips the compression wrapper.
+ * /api/trpc/… on Node's own request and response; the caller has checked the path's prefix. The
+ * call is `handleTrpcFetch`'s, on the Web `Request` tRPC's Node adapter makes of Node's request, so
+ * both ways share every option. A client that accepts no encoding (a script, a health check) skips
+ * the compression wrapper.
  */
 export function handleTrpcNode(req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (!req.headers['accept-encoding']) return answer(req, res);
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     // Express middleware: it wraps `res` and calls back at once.
-    compress(req as CompressionArgs[0], res as CompressionArgs[1], () => void answer(req, res).then(resolve));
+    compress(req as CompressionArgs[0], res as CompressionArgs[1], () =>
+      answer(req, res).then(resolve, reject),
+    );
   });
 }
 
-function answer(req: IncomingMessage, res: ServerResponse) {
-  const headers = toHeaders(req.headers);
-  const securityHeaders =
-    ('encrypted' in req.socket && req.socket.encrypted) || isForwardedHttps(headers.get('x-forwarded-proto'))
-      ? HTTPS_HEADERS
-      : HTTP_HEADERS;
-  // A session whose expiry slid forward sends its cookie again (src/server/session.ts).
-  const responseHeaders = new Headers();
-  const url = req.url ?? '';
-  const queryStart = url.indexOf('?');
-  return nodeHTTPRequestHandler({
-    req,
-    res,
-    path: url.slice(TRPC_ENDPOINT.length + 1, queryStart === -1 ? undefined : queryStart),
-    router: appRouter,
-    maxBatchSize: MAX_BATCH_SIZE,
-    createContext: ({ info }) =>
-      createTRPCContext({ headers, responseHeaders, withSession: needsSession(info) }),
-    responseMeta: () => {
-      const cookies = responseHeaders.getSetCookie();
-      if (cookies.length === 0) return { headers: securityHeaders };
-      const withCookies = new Headers(securityHeaders);
-      for (const cookie of cookies) withCookies.append('set-cookie', cookie);
-      return { headers: withCookies };
-    },
-  });
+async function answer(req: IncomingMessage, res: ServerResponse) {
+  const response = await handleTrpcFetch(incomingMessageToRequest(req, res, { maxBodySize: null }));
+  res.statusCode = response.status;
+  for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value);
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+  // tRPC's batch answers are one JSON document: nothing here streams.
+  res.end(Buffer.from(await response.arrayBuffer()));
 }
